@@ -1,0 +1,178 @@
+"""Dates as precise as their source: a day, a month, a season, a year, "early in a year", or unknown.
+
+Editors write them as short strings (``2023-01-20``, ``2017-03``, ``2020``, ``Frühjahr 2018``,
+``Anfang 2023``, ``unbekannt``). German display text comes from Babel, so month names are never
+hand-maintained.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from babel.dates import format_date
+
+
+class Precision(str, Enum):
+    """How much of a date its source actually gives."""
+
+    DAY = "day"
+    MONTH = "month"
+    SEASON = "season"
+    EARLY = "early"
+    YEAR = "year"
+    UNKNOWN = "unknown"
+
+
+# Seasons are named as months spans; winter belongs to the year in which it starts.
+SEASONS: dict[str, tuple[int, int]] = {
+    "Frühjahr": (3, 5),
+    "Sommer": (6, 8),
+    "Herbst": (9, 11),
+    "Winter": (12, 14),
+}
+# "Anfang 2023" in a German text means roughly the first quarter; we only use it for ordering.
+EARLY_MONTHS = (1, 3)
+
+FORMATS_HELP = (
+    "ein Datum wie 2023-01-20, ein Monat wie 2023-01, ein Jahr wie 2023, "
+    "eine Jahreszeit wie 'Frühjahr 2018', 'Anfang 2023' oder 'unbekannt'"
+)
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+_SEASON = re.compile(r"^(Frühjahr|Sommer|Herbst|Winter) (\d{4})$")
+_EARLY = re.compile(r"^Anfang (\d{4})$")
+
+
+class DateError(ValueError):
+    """A date string that is not in one of the accepted forms, or names an impossible day."""
+
+
+@dataclass(frozen=True, order=False)
+class VagueDate:
+    """A date with an honest precision. ``year`` is None only for an unknown date."""
+
+    precision: Precision
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    season: str | None = None
+
+    @classmethod
+    def parse(cls, value: object) -> VagueDate:
+        """Parse the editor's notation; raise DateError with a German explanation otherwise."""
+        if isinstance(value, bool):
+            raise DateError(f"'{value}' ist kein Datum; erwartet wird {FORMATS_HELP}")
+        if isinstance(value, int):
+            value = str(value)
+        if not isinstance(value, str):
+            raise DateError(f"erwartet wird {FORMATS_HELP}")
+        text = value.strip()
+        if text == "unbekannt":
+            return cls(Precision.UNKNOWN)
+        if m := _DAY.match(text):
+            year, month, day = (int(g) for g in m.groups())
+            try:
+                dt.date(year, month, day)
+            except ValueError:
+                raise DateError(f"'{text}' ist kein gültiger Kalendertag") from None
+            return cls(Precision.DAY, year, month, day)
+        if m := _MONTH.match(text):
+            year, month = int(m.group(1)), int(m.group(2))
+            if not 1 <= month <= 12:
+                raise DateError(f"'{text}': den Monat {month} gibt es nicht")
+            return cls(Precision.MONTH, year, month)
+        if m := _YEAR.match(text):
+            return cls(Precision.YEAR, int(m.group(1)))
+        if m := _SEASON.match(text):
+            return cls(Precision.SEASON, int(m.group(2)), season=m.group(1))
+        if m := _EARLY.match(text):
+            return cls(Precision.EARLY, int(m.group(1)))
+        raise DateError(f"'{text}' ist kein erkanntes Datum; erwartet wird {FORMATS_HELP}")
+
+    @property
+    def known(self) -> bool:
+        """False for a date the sources do not give at all."""
+        return self.precision is not Precision.UNKNOWN
+
+    def first_day(self) -> dt.date | None:
+        """The earliest day the date can mean (None if unknown)."""
+        if self.year is None:
+            return None
+        if self.precision is Precision.DAY:
+            return dt.date(self.year, self.month or 1, self.day or 1)
+        if self.precision is Precision.MONTH:
+            return dt.date(self.year, self.month or 1, 1)
+        if self.precision is Precision.SEASON:
+            return dt.date(self.year, SEASONS[self.season or "Frühjahr"][0], 1)
+        return dt.date(self.year, 1, 1)
+
+    def last_day(self) -> dt.date | None:
+        """The latest day the date can mean: a deadline "2020" runs until 31 December 2020."""
+        if self.year is None:
+            return None
+        if self.precision is Precision.DAY:
+            return self.first_day()
+        if self.precision is Precision.MONTH:
+            month = self.month or 12
+            return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+        if self.precision is Precision.SEASON:
+            end = SEASONS[self.season or "Frühjahr"][1]
+            year, month = (self.year + 1, end - 12) if end > 12 else (self.year, end)
+            return dt.date(year, month, calendar.monthrange(year, month)[1])
+        if self.precision is Precision.EARLY:
+            return dt.date(self.year, EARLY_MONTHS[1], 31)
+        return dt.date(self.year, 12, 31)
+
+    def sort_key(self) -> tuple[int, dt.date, int]:
+        """Known dates first in time order; among equal starts the more precise one first."""
+        first = self.first_day()
+        order = list(Precision).index(self.precision)
+        return (0, first, order) if first else (1, dt.date.max, order)
+
+    def iso(self) -> str:
+        """A value for ``<time datetime>``: as precise as the date, never more."""
+        if self.year is None:
+            return ""
+        if self.precision is Precision.DAY:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.precision is Precision.MONTH:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def notation(self) -> str:
+        """The editor's notation again (used in exports, so data round-trips)."""
+        if self.precision is Precision.UNKNOWN:
+            return "unbekannt"
+        if self.precision is Precision.SEASON:
+            return f"{self.season} {self.year}"
+        if self.precision is Precision.EARLY:
+            return f"Anfang {self.year}"
+        return self.iso()
+
+    def german(self) -> str:
+        """German display text: '20. Januar 2023', 'März 2017', 'Frühjahr 2018', 'Anfang 2023'."""
+        if self.precision is Precision.UNKNOWN:
+            return "Datum nicht bekannt"
+        if self.precision is Precision.DAY:
+            return format_date(self.first_day(), "d. MMMM y", locale="de_DE")
+        if self.precision is Precision.MONTH:
+            return format_date(self.first_day(), "MMMM y", locale="de_DE")
+        if self.precision is Precision.SEASON:
+            return f"{self.season} {self.year}"
+        if self.precision is Precision.EARLY:
+            return f"Anfang {self.year}"
+        return str(self.year)
+
+    def __str__(self) -> str:
+        return self.german()
+
+
+def format_day(day: dt.date) -> str:
+    """A full German date for a real calendar day (build date, last change)."""
+    return format_date(day, "d. MMMM y", locale="de_DE")

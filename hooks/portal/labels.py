@@ -1,0 +1,78 @@
+"""German display labels for the fixed vocabularies of the content model."""
+
+from __future__ import annotations
+
+INITIATIVE_KIND = {
+    "masterplan": "Masterplan",
+    "staerkungsinitiative": "Stärkungsinitiative",
+    "dialog": "Dialog",
+    "absichtserklaerung": "Absichtserklärung",
+    "regionale_wirtschaftsfoerderung": "Regionale Wirtschaftsförderung",
+}
+INITIATIVE_STATUS = {
+    "in_vorbereitung": "in Vorbereitung",
+    "laufend": "läuft",
+    "abgeschlossen": "abgeschlossen",
+    "unklar": "Stand unklar",
+}
+MEASURE_STATUS = {
+    "empfohlen": "empfohlen",
+    "beschlossen": "beschlossen",
+    "in_umsetzung": "in Umsetzung",
+    "abgeschlossen": "abgeschlossen",
+    "eingestellt": "eingestellt",
+}
+# The order in which status groups appear on pages: open work first, finished last.
+MEASURE_STATUS_ORDER = ["in_umsetzung", "beschlossen", "empfohlen", "abgeschlossen", "eingestellt"]
+ORG_TYPE = {
+    "ministerium": "Ministerien und Landesregierung",
+    "stadt": "Städte",
+    "kreis": "Kreise",
+    "kammer": "Kammern",
+    "verband": "Verbände",
+    "gewerkschaft": "Gewerkschaften",
+    "hochschule": "Hochschulen",
+    "wirtschaftsfoerderung": "Wirtschaftsförderungen",
+    "unternehmensnetzwerk": "Unternehmensnetzwerke",
+    "initiative": "Initiativen und Bündnisse",
+    "unternehmen": "Unternehmen",
+    "gremium": "Gremien",
+    "medium": "Medien und Presseportale",
+}
+ORG_TYPE_SINGULAR = {
+    "ministerium": "Ministerium", "stadt": "Stadt", "kreis": "Kreis", "kammer": "Kammer", "verband": "Verband",
+    "gewerkschaft": "Gewerkschaft", "hochschule": "Hochschule", "wirtschaftsfoerderung": "Wirtschaftsförderung",
+    "unternehmensnetzwerk": "Unternehmensnetzwerk", "initiative": "Initiative", "unternehmen": "Unternehmen",
+    "gremium": "Gremium", "medium": "Medium",
+}
+PARTICIPANT_ROLE = {
+    "initiator": "Initiatoren",
+    "leitung": "Gemeinsame Leitung",
+    "vorsitz": "Vorsitz",
+    "gastgeber": "Gastgeber",
+    "geschaeftsfuehrung": "Geschäftsführung der Arbeitskreise",
+    "unterzeichner": "Unterzeichner",
+    "mitglied": "Mitglieder",
+    "teilnehmer": "Teilnehmende",
+    "partner": "Partner",
+}
+MILESTONE_KIND = {
+    "konferenz": "Konferenz", "sitzung": "Sitzung", "unterzeichnung": "Unterzeichnung",
+    "ueberpruefung": "Überprüfung", "gruendung": "Gründung", "veranstaltung": "Veranstaltung", "workshop": "Workshop",
+}
+MILESTONE_STATUS = {"stattgefunden": "stattgefunden", "angekuendigt": "angekündigt"}
+DOCUMENT_TYPE = {
+    "pressemitteilung": "Pressemitteilung",
+    "nachricht": "Nachricht",
+    "interview": "Interview",
+    "foliensatz": "Foliensatz",
+    "absichtserklaerung": "Absichtserklärung (Letter of Intent)",
+}
+# Press archive: what journalists count as press; slide decks and letters are sources only.
+PRESS_TYPES = {"pressemitteilung", "nachricht", "interview"}
+BODY_KIND = {
+    "lenkungskreis": "Lenkungskreis", "steuerungskreis": "Steuerungskreis", "konferenz": "Konferenz",
+    "spitzengespraech": "Spitzengespräch", "dialog": "Dialog auf Spitzenebene",
+}
+REGION_KIND = {"stadt": "Stadt", "kreis": "Kreis", "region": "Region", "land": "Land"}
+QUALIFIER = {"genau": "", "rund": "rund", "ueber": "über", "nahezu": "nahezu", "mindestens": "mindestens"}

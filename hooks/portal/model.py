@@ -1,0 +1,337 @@
+"""The content model: one pydantic class per kind of record, following Popolo and schema.org.
+
+Every class forbids unknown fields and is strict about types, so a typo such as ``titel`` or a
+number where text belongs is reported instead of silently ignored. Fields that point at other
+records are typed ``Ref("collection")``; ``validation.check_references`` follows those markers, so
+a new reference field is checked as soon as it is declared here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
+
+from .dates import FORMATS_HELP, VagueDate
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_RULE = "nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche (Umlaute als ae, oe, ue, ß als ss)"
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a field whose value is the id of a record in ``collection``."""
+
+    collection: str
+
+
+def _plain_text(value: str) -> str:
+    # Names and titles end up in <title>, lists and feeds, where markup makes no sense.
+    if "<" in value or ">" in value:
+        raise ValueError("darf keine spitzen Klammern < > enthalten (HTML ist in Namen und Titeln nicht erlaubt)")
+    if "\n" in value.strip():
+        raise ValueError("muss in eine Zeile passen")
+    if not value.strip():
+        raise ValueError("darf nicht leer sein")
+    return value.strip()
+
+
+def _http_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or re.search(r"\s", value):
+        raise ValueError(f"'{value}' ist keine Web-Adresse; erwartet wird eine Adresse, die mit https:// oder http:// beginnt")
+    return value
+
+
+def _vague_date(value: Any) -> VagueDate:
+    if isinstance(value, VagueDate):
+        return value
+    return VagueDate.parse(value)
+
+
+Id = Annotated[str, Field(pattern=ID_PATTERN)]
+Name = Annotated[str, AfterValidator(_plain_text)]
+Prose = Annotated[str, Field(description="Markdown; HTML wird beim Anzeigen maskiert")]
+Url = Annotated[str, AfterValidator(_http_url)]
+Date = Annotated[
+    VagueDate,
+    BeforeValidator(_vague_date),
+    WithJsonSchema({"type": ["string", "integer"], "description": f"Datum: {FORMATS_HELP}"}),
+]
+Sources = Annotated[list[Annotated[str, Ref("documents")]], Field(min_length=1)]
+TopicRefs = list[Annotated[str, Ref("topics")]]
+OrgRef = Annotated[str, Ref("organisations")]
+PersonRef = Annotated[str, Ref("people")]
+
+InitiativeKind = Literal["masterplan", "staerkungsinitiative", "dialog", "absichtserklaerung", "regionale_wirtschaftsfoerderung"]
+InitiativeStatus = Literal["in_vorbereitung", "laufend", "abgeschlossen", "unklar"]
+MeasureStatus = Literal["empfohlen", "beschlossen", "in_umsetzung", "abgeschlossen", "eingestellt"]
+OrgType = Literal[
+    "stadt", "kreis", "kammer", "verband", "gewerkschaft", "hochschule", "ministerium",
+    "unternehmensnetzwerk", "wirtschaftsfoerderung", "unternehmen", "initiative", "gremium", "medium",
+]
+ParticipantRole = Literal[
+    "initiator", "leitung", "vorsitz", "gastgeber", "geschaeftsfuehrung", "unterzeichner", "mitglied", "teilnehmer", "partner",
+]
+MilestoneKind = Literal["konferenz", "sitzung", "unterzeichnung", "ueberpruefung", "gruendung", "veranstaltung", "workshop"]
+DocumentType = Literal["pressemitteilung", "nachricht", "interview", "foliensatz", "absichtserklaerung"]
+RegionKind = Literal["stadt", "kreis", "region", "land"]
+Qualifier = Literal["genau", "rund", "ueber", "nahezu", "mindestens"]
+
+
+class Record(BaseModel):
+    """Common settings: unknown fields are errors, types are strict, records never change."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, arbitrary_types_allowed=True)
+
+
+class Region(Record):
+    """A city, district, region or the state; ``parent`` nests them (Düsseldorf → Nordrhein-Westfalen)."""
+
+    name: Name
+    kind: RegionKind
+    parent: Annotated[str, Ref("regions")] | None = None
+    description: Prose = ""
+
+
+class Topic(Record):
+    """A theme that cuts across initiatives, such as land for industry or skilled workers."""
+
+    name: Name
+    description: Prose = ""
+
+
+class FormerName(Record):
+    name: Name
+    note: Name | None = None
+    sources: Sources
+
+
+class Organisation(Record):
+    """A city, chamber, association, union, university, ministry, network, agency or company."""
+
+    name: Name
+    short_name: Name | None = None
+    type: OrgType
+    region: Annotated[str, Ref("regions")] | None = None
+    address: Name | None = None
+    website: Url | None = None
+    former_names: list[FormerName] = []
+    description: Prose = ""
+    sources: Sources
+
+
+class Role(Record):
+    """A public role a person holds in an organisation (Popolo: membership with a post)."""
+
+    organisation: OrgRef
+    role: Name
+    start: Date | None = None
+    end: Date | None = None
+    sources: Sources
+
+
+class Person(Record):
+    """Only people in public roles, only with what the sources say about those roles."""
+
+    name: Name
+    honorific: Name | None = None
+    suffix: Name | None = None
+    roles: Annotated[list[Role], Field(min_length=1)]
+
+
+class Chair(Record):
+    """Who chairs or manages a body: an organisation, a person, or a description the source gives."""
+
+    organisation: OrgRef | None = None
+    person: PersonRef | None = None
+    note: Name | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> Chair:
+        if not (self.organisation or self.person or self.note):
+            raise ValueError("braucht mindestens eines der Felder organisation, person oder note")
+        return self
+
+
+class Size(Record):
+    min: int = Field(ge=1)
+    max: int = Field(ge=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Size:
+        if self.max < self.min:
+            raise ValueError(f"max ({self.max}) ist kleiner als min ({self.min})")
+        return self
+
+
+class Body(Record):
+    """A steering body (Lenkungskreis, Steuerungskreis), a conference or a top-level dialogue."""
+
+    id: Id
+    name: Name
+    kind: Literal["lenkungskreis", "steuerungskreis", "konferenz", "spitzengespraech", "dialog"]
+    description: Prose = ""
+    chairs: list[Chair] = []
+    sources: Sources
+
+
+class WorkingGroup(Record):
+    """An Arbeitskreis with its topic, chairs, management and size."""
+
+    id: Id
+    name: Name
+    topics: TopicRefs = []
+    chairs: list[Chair] = []
+    management: list[Chair] = []
+    size: Size | None = None
+    description: Prose = ""
+    sources: Sources
+
+
+class Participant(Record):
+    """An organisation (or a group the source names without an organisation) in a role."""
+
+    organisation: OrgRef | None = None
+    group: Name | None = None
+    role: ParticipantRole
+    person: PersonRef | None = None
+    note: Name | None = None
+    sources: Sources
+
+    @model_validator(mode="after")
+    def _who(self) -> Participant:
+        if bool(self.organisation) == bool(self.group):
+            raise ValueError("braucht genau eines der Felder organisation (eine id) oder group (eine Beschreibung)")
+        return self
+
+
+class Goal(Record):
+    text: Prose
+    target: Date | None = None
+    sources: Sources
+
+
+class Milestone(Record):
+    """A dated event: conference, meeting, signing, review; ``angekuendigt`` if only announced."""
+
+    id: Id
+    date: Date
+    date_note: Name | None = None
+    kind: MilestoneKind
+    status: Literal["stattgefunden", "angekuendigt"]
+    title: Name
+    description: Prose = ""
+    place: Name | None = None
+    sources: Sources
+
+
+class KeyFigure(Record):
+    """A number with its unit, its reference date and its source."""
+
+    id: Id
+    label: Name
+    value: int | float
+    qualifier: Qualifier = "genau"
+    unit: Name
+    reference_date: Date
+    reference_note: Name | None = None
+    sources: Sources
+
+
+class Statement(Record):
+    """What a person said, paraphrased in the portal's own words."""
+
+    person: PersonRef
+    date: Date
+    summary: Prose
+    topics: TopicRefs = []
+    sources: Sources
+
+
+class Initiative(Record):
+    """A master plan, strengthening initiative, dialogue or regional agency, with all its parts."""
+
+    title: Name
+    short_name: Name | None = None
+    kind: InitiativeKind
+    region: Annotated[str, Ref("regions")]
+    status: InitiativeStatus
+    status_note: Name | None = None
+    start: Date
+    start_note: Name | None = None
+    end: Date | None = None
+    duration_note: Name | None = None
+    summary: Name
+    description: Prose = ""
+    goals: list[Goal] = []
+    topics: TopicRefs = []
+    participants: list[Participant] = []
+    bodies: list[Body] = []
+    working_groups: list[WorkingGroup] = []
+    milestones: list[Milestone] = []
+    key_figures: list[KeyFigure] = []
+    statements: list[Statement] = []
+    sources: Sources
+
+
+class HistoryEntry(Record):
+    """One dated step in a measure's life; the newest entry is its current status."""
+
+    date: Date
+    status: MeasureStatus
+    note: Prose = ""
+    sources: Sources
+
+
+class Measure(Record):
+    """A Handlungsempfehlung or project: owner, partners, target date and dated history."""
+
+    initiative: Annotated[str, Ref("initiatives")]
+    working_group: Id | None = None
+    title: Name
+    description: Prose = ""
+    topics: TopicRefs = []
+    owner: OrgRef | None = None
+    owner_note: Name | None = None
+    partners: list[OrgRef] = []
+    target: Date | None = None
+    target_note: Name | None = None
+    history: Annotated[list[HistoryEntry], Field(min_length=1)]
+    sources: Sources
+
+
+class Document(Record):
+    """A source document or press item; the Markdown body is the portal's own summary of it."""
+
+    title: Name
+    type: DocumentType
+    date: Date
+    date_note: Name | None = None
+    publisher: OrgRef | None = None
+    publisher_note: Name | None = None
+    place: Name | None = None
+    url: Url | None = None
+    reference: Name | None = None
+    initiatives: list[Annotated[str, Ref("initiatives")]] = []
+    organisations: list[OrgRef] = []
+    people: list[PersonRef] = []
+    topics: TopicRefs = []
+    draft: bool = False
+    body: Prose = ""
+
+
+# Collection name → (folder under data/, record class, file suffixes). Order matters for loading only
+# in that every collection is read before references are checked.
+COLLECTIONS: dict[str, tuple[str, type[Record], tuple[str, ...]]] = {
+    "regions": ("regions", Region, (".yaml", ".yml")),
+    "topics": ("topics", Topic, (".yaml", ".yml")),
+    "organisations": ("organisations", Organisation, (".yaml", ".yml")),
+    "people": ("people", Person, (".yaml", ".yml")),
+    "initiatives": ("initiatives", Initiative, (".yaml", ".yml")),
+    "measures": ("measures", Measure, (".yaml", ".yml")),
+    "documents": ("documents", Document, (".md",)),
+}
