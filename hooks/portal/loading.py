@@ -37,6 +37,8 @@ class Loaded:
     records: dict[str, dict[str, Record]] = field(default_factory=lambda: {name: {} for name in COLLECTIONS})
     origins: dict[tuple[str, str], Source] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # Ids whose file exists even if it failed validation: references to them are not reported twice.
+    present: set[tuple[str, str]] = field(default_factory=set)
 
     def where(self, collection: str, record_id: str, path: tuple[str | int, ...]) -> tuple[str, int, int]:
         """File, line and column of a field of a loaded record."""
@@ -83,6 +85,7 @@ def _load_file(loaded: Loaded, collection: str, cls: type[Record], file: Path, r
         loaded.problems.append(Problem(rel, 1, 1, "Dateiname", f"die id '{record_id}' gibt es schon ({other})",
                                        "jede Datei eines Ordners braucht einen eigenen Namen"))
         return
+    loaded.present.add((collection, record_id))
     raw = file.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
         loaded.problems.append(Problem(rel, 1, 1, "", f"Die Datei ist mit {len(raw):,} Bytes zu groß".replace(",", "."),

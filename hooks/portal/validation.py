@@ -22,6 +22,8 @@ def check(loaded: Loaded) -> list[Problem]:
         for record_id, record in records.items():
             for path, target, ref_id in references(record):
                 if ref_id not in loaded.records[target]:
+                    if (target, ref_id) in loaded.present:
+                        continue  # the target's own file has problems, reported there
                     problems.append(_unknown(loaded, collection, record_id, path, target, ref_id))
                 elif target == "documents" and loaded.records[target][ref_id].draft and collection != "documents":
                     problems.append(_problem(loaded, collection, record_id, path,

@@ -1,0 +1,329 @@
+"""The validated content as one read-only object graph, with the reverse links pages need.
+
+Everything a page shows about "who else points here" (an organisation's initiatives, a document's
+facts, a topic's measures) is computed once here, so templates only read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import labels
+from .dates import VagueDate
+from .model import Document, Initiative, Measure, Milestone, Organisation, Person, Record, Region, Topic
+from .refs import references
+from .urls import url_for
+
+FINISHED = {"abgeschlossen", "eingestellt"}
+
+
+@dataclass(frozen=True)
+class Involvement:
+    """One way an organisation or person takes part in an initiative (role label, optional detail)."""
+
+    initiative_id: str
+    role: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A place on the portal whose facts rest on a given document."""
+
+    collection: str
+    record_id: str
+    label: str
+    part: str
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    initiative_id: str
+    milestone: Milestone
+
+
+@dataclass
+class Catalog:
+    """All records by collection, the reference date for "overdue", and derived indexes."""
+
+    records: dict[str, dict[str, Record]]
+    today: dt.date
+    involvements: dict[str, list[Involvement]] = field(default_factory=lambda: defaultdict(list))
+    person_involvements: dict[str, list[Involvement]] = field(default_factory=lambda: defaultdict(list))
+    citations: dict[str, list[Citation]] = field(default_factory=lambda: defaultdict(list))
+    mentions: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    def __post_init__(self) -> None:
+        self._index_involvements()
+        self._index_citations()
+        self._index_mentions()
+
+    # --- typed access -------------------------------------------------------------------------
+    @property
+    def initiatives(self) -> dict[str, Initiative]:
+        return self.records["initiatives"]  # type: ignore[return-value]
+
+    @property
+    def measures(self) -> dict[str, Measure]:
+        return self.records["measures"]  # type: ignore[return-value]
+
+    @property
+    def organisations(self) -> dict[str, Organisation]:
+        return self.records["organisations"]  # type: ignore[return-value]
+
+    @property
+    def people(self) -> dict[str, Person]:
+        return self.records["people"]  # type: ignore[return-value]
+
+    @property
+    def regions(self) -> dict[str, Region]:
+        return self.records["regions"]  # type: ignore[return-value]
+
+    @property
+    def topics(self) -> dict[str, Topic]:
+        return self.records["topics"]  # type: ignore[return-value]
+
+    @property
+    def documents(self) -> dict[str, Document]:
+        """Published documents only: drafts and items dated after the build date stay off the site."""
+        return {key: doc for key, doc in self.records["documents"].items() if self.is_published(doc)}  # type: ignore[misc]
+
+    def is_published(self, doc: Record) -> bool:
+        assert isinstance(doc, Document)
+        first = doc.date.first_day()
+        return not doc.draft and not (doc.date.precision.value == "day" and first is not None and first > self.today)
+
+    def url(self, collection: str, record_id: str) -> str:
+        """Site-relative URL of a record's page (for the ``url`` filter of the theme)."""
+        return url_for(collection, record_id)
+
+    def name(self, collection: str, record_id: str) -> str:
+        """The display name of any record."""
+        record = self.records[collection][record_id]
+        for attr in ("title", "name"):
+            if hasattr(record, attr):
+                return str(getattr(record, attr))
+        return record_id
+
+    def person_name(self, person_id: str) -> str:
+        person = self.people[person_id]
+        parts = [person.honorific, person.name, person.suffix]
+        return " ".join(part for part in parts if part)
+
+    def sorted_ids(self, collection: str) -> list[str]:
+        return sorted(self.records[collection], key=lambda key: self.name(collection, key).casefold())
+
+    # --- measures -----------------------------------------------------------------------------
+    def status(self, measure_id: str) -> str:
+        """The measure's current status: that of its newest history entry."""
+        return self.measures[measure_id].history[-1].status
+
+    def status_date(self, measure_id: str) -> VagueDate:
+        return self.measures[measure_id].history[-1].date
+
+    def is_overdue(self, measure_id: str) -> bool:
+        """Target date passed (its last possible day before today) and no completion recorded."""
+        measure = self.measures[measure_id]
+        last = measure.target.last_day() if measure.target else None
+        return bool(last and last < self.today and self.status(measure_id) not in FINISHED)
+
+    def measures_of(self, initiative_id: str) -> list[str]:
+        return sorted((key for key, m in self.measures.items() if m.initiative == initiative_id),
+                      key=lambda key: (self.measures[key].working_group or "", self.measures[key].title.casefold()))
+
+    def by_status(self, measure_ids: list[str]) -> list[tuple[str, str, list[str]]]:
+        """(status, German label, ids) groups in the fixed order: open work first, finished last."""
+        groups = []
+        for status in labels.MEASURE_STATUS_ORDER:
+            ids = [key for key in measure_ids if self.status(key) == status]
+            if ids:
+                groups.append((status, labels.MEASURE_STATUS[status], ids))
+        return groups
+
+    def overdue_ids(self) -> list[str]:
+        return [key for key in self.sorted_ids("measures") if self.is_overdue(key)]
+
+    # --- participation ------------------------------------------------------------------------
+    def participants_by_role(self, initiative_id: str) -> list[tuple[str, list[Any]]]:
+        """Participants grouped under the German label of their role, in the vocabulary's order."""
+        initiative = self.initiatives[initiative_id]
+        groups = []
+        for role, label in labels.PARTICIPANT_ROLE.items():
+            members = [p for p in initiative.participants if p.role == role]
+            if members:
+                groups.append((label, members))
+        return groups
+
+    def _involve(self, org: str | None, person: str | None, initiative_id: str, role: str, detail: str = "") -> None:
+        entry = Involvement(initiative_id, role, detail)
+        if org and entry not in self.involvements[org]:
+            self.involvements[org].append(entry)
+        if person and entry not in self.person_involvements[person]:
+            self.person_involvements[person].append(entry)
+
+    def _index_involvements(self) -> None:
+        for iid, initiative in self.initiatives.items():
+            for p in initiative.participants:
+                self._involve(p.organisation, p.person, iid, labels.PARTICIPANT_ROLE[p.role], p.note or "")
+            for body in initiative.bodies:
+                for chair in body.chairs:
+                    self._involve(chair.organisation, chair.person, iid, "Vorsitz", body.name)
+            for group in initiative.working_groups:
+                for chair in group.chairs:
+                    self._involve(chair.organisation, chair.person, iid, "Vorsitz Arbeitskreis", group.name)
+                for manager in group.management:
+                    self._involve(manager.organisation, manager.person, iid, "Geschäftsführung Arbeitskreis", group.name)
+            for statement in initiative.statements:
+                self._involve(None, statement.person, iid, "Stellungnahme")
+        for mid, measure in self.measures.items():
+            if measure.owner:
+                self._involve(measure.owner, None, measure.initiative, "Verantwortlich für Maßnahme", measure.title)
+            for partner in measure.partners:
+                self._involve(partner, None, measure.initiative, "Partner einer Maßnahme", measure.title)
+
+    def initiatives_of_org(self, org_id: str) -> list[tuple[str, list[Involvement]]]:
+        grouped: dict[str, list[Involvement]] = defaultdict(list)
+        for entry in self.involvements.get(org_id, []):
+            grouped[entry.initiative_id].append(entry)
+        return sorted(grouped.items(), key=lambda item: self.initiatives[item[0]].title.casefold())
+
+    def initiatives_of_person(self, person_id: str) -> list[tuple[str, list[Involvement]]]:
+        grouped: dict[str, list[Involvement]] = defaultdict(list)
+        for entry in self.person_involvements.get(person_id, []):
+            grouped[entry.initiative_id].append(entry)
+        return sorted(grouped.items(), key=lambda item: self.initiatives[item[0]].title.casefold())
+
+    def people_of_org(self, org_id: str) -> list[tuple[str, str]]:
+        """(person id, role) for everyone with a public role in the organisation."""
+        found = [(pid, role.role) for pid, person in self.people.items() for role in person.roles if role.organisation == org_id]
+        return sorted(found, key=lambda item: self.people[item[0]].name.casefold())
+
+    def measures_of_org(self, org_id: str) -> list[tuple[str, str]]:
+        """(measure id, "Verantwortlich" or "Partner") for every measure the organisation carries."""
+        found = []
+        for mid in self.sorted_ids("measures"):
+            measure = self.measures[mid]
+            if measure.owner == org_id:
+                found.append((mid, "Verantwortlich"))
+            elif org_id in measure.partners:
+                found.append((mid, "Partner"))
+        return found
+
+    def statements_of(self, person_id: str) -> list[tuple[str, Any]]:
+        return [(iid, s) for iid, i in self.initiatives.items() for s in i.statements if s.person == person_id]
+
+    # --- documents ----------------------------------------------------------------------------
+    def _index_citations(self) -> None:
+        part_labels = {
+            "sources": "Grunddaten", "goals": "Ziele", "participants": "Beteiligte", "bodies": "Gremien",
+            "working_groups": "Arbeitskreise", "milestones": "Zeitleiste", "key_figures": "Kennzahlen",
+            "statements": "Stellungnahmen", "history": "Verlauf", "roles": "Rollen", "former_names": "Frühere Namen",
+        }
+        for collection in ("initiatives", "measures", "organisations", "people"):
+            for record_id, record in self.records[collection].items():
+                seen: set[str] = set()
+                for path, target, doc_id in references(record):
+                    if target != "documents":
+                        continue
+                    part = part_labels.get(str(path[0]), "Grunddaten")
+                    key = f"{doc_id}|{part}"
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    self.citations[doc_id].append(Citation(collection, record_id, self.name(collection, record_id), part))
+
+    def _index_mentions(self) -> None:
+        for doc_id, doc in self.documents.items():
+            for collection, ids in (("initiatives", doc.initiatives), ("organisations", doc.organisations),
+                                    ("people", doc.people), ("topics", doc.topics)):
+                for ref in ids:
+                    self.mentions[(collection, ref)].append(doc_id)
+            if doc.publisher:
+                self.mentions[("organisations", doc.publisher)].append(doc_id)
+
+    def documents_about(self, collection: str, record_id: str) -> list[str]:
+        """Published documents that name the record, newest first (undated ones last)."""
+        ids = dict.fromkeys(self.mentions.get((collection, record_id), []))
+        return self.sort_documents(list(ids))
+
+    def sort_documents(self, ids: list[str]) -> list[str]:
+        docs = self.documents
+        dated = sorted((i for i in ids if docs[i].date.known), key=lambda i: docs[i].date.sort_key(), reverse=True)
+        undated = sorted((i for i in ids if not docs[i].date.known), key=lambda i: docs[i].title.casefold())
+        return dated + undated
+
+    def press_ids(self) -> list[str]:
+        return self.sort_documents([key for key, doc in self.documents.items() if doc.type in labels.PRESS_TYPES])
+
+    def sources_of(self, record: Record) -> list[str]:
+        """Every document a record cites anywhere, in the order of first use."""
+        ids = [ref for _, target, ref in references(record) if target == "documents"]
+        return list(dict.fromkeys(ids))
+
+    # --- time, topics, regions ----------------------------------------------------------------
+    def timeline(self, initiative_id: str | None = None) -> list[TimelineEntry]:
+        entries = [TimelineEntry(iid, m) for iid, i in self.initiatives.items()
+                   if initiative_id in (None, iid) for m in i.milestones]
+        return sorted(entries, key=lambda e: (e.milestone.date.sort_key(), e.milestone.title))
+
+    def timeline_by_year(self) -> list[tuple[str, list[TimelineEntry]]]:
+        groups: dict[str, list[TimelineEntry]] = {}
+        for entry in self.timeline():
+            key = str(entry.milestone.date.year) if entry.milestone.date.known else "Zeitpunkt nicht bekannt"
+            groups.setdefault(key, []).append(entry)
+        return list(groups.items())
+
+    def with_topic(self, topic_id: str) -> dict[str, list[str]]:
+        """Initiatives, measures and documents tagged with a topic (working groups count for initiatives)."""
+        initiatives = [iid for iid, i in self.initiatives.items()
+                       if topic_id in i.topics or any(topic_id in g.topics for g in i.working_groups)]
+        return {
+            "initiatives": sorted(initiatives, key=lambda key: self.initiatives[key].title.casefold()),
+            "measures": [mid for mid in self.sorted_ids("measures") if topic_id in self.measures[mid].topics],
+            "documents": self.documents_about("topics", topic_id),
+        }
+
+    def region_children(self, region_id: str) -> list[str]:
+        return [rid for rid in self.sorted_ids("regions") if self.regions[rid].parent == region_id]
+
+    def region_with_descendants(self, region_id: str) -> set[str]:
+        found = {region_id}
+        for child in self.region_children(region_id):
+            found |= self.region_with_descendants(child)
+        return found
+
+    def initiatives_in(self, region_id: str) -> list[str]:
+        area = self.region_with_descendants(region_id)
+        return sorted((iid for iid, i in self.initiatives.items() if i.region in area),
+                      key=lambda key: self.initiatives[key].title.casefold())
+
+    def organisations_in(self, region_id: str) -> list[str]:
+        return [oid for oid in self.sorted_ids("organisations") if self.organisations[oid].region == region_id]
+
+    def initiatives_by_kind(self) -> list[tuple[str, str, list[str]]]:
+        """(kind, German label, ids) for every kind that has initiatives."""
+        groups = []
+        for kind, label in labels.INITIATIVE_KIND.items():
+            ids = [iid for iid in self.sorted_ids("initiatives") if self.initiatives[iid].kind == kind]
+            if ids:
+                groups.append((kind, label, ids))
+        return groups
+
+    def documents_by_type(self) -> list[tuple[str, str, list[str]]]:
+        groups = []
+        for doc_type, label in labels.DOCUMENT_TYPE.items():
+            ids = self.sort_documents([key for key, doc in self.documents.items() if doc.type == doc_type])
+            if ids:
+                groups.append((doc_type, label, ids))
+        return groups
+
+    def orgs_by_type(self) -> list[tuple[str, list[str]]]:
+        groups = []
+        for org_type, label in labels.ORG_TYPE.items():
+            ids = [oid for oid in self.sorted_ids("organisations") if self.organisations[oid].type == org_type]
+            if ids:
+                groups.append((label, ids))
+        return groups

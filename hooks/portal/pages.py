@@ -1,0 +1,103 @@
+"""Page planning: which detail page each record gets, with which template, title and data files.
+
+Index pages (start, overviews, timeline, press) are ordinary Markdown files in ``docs/`` that name
+their template in front matter; detail pages are planned here and added by the hook without being
+written to disk. Detail pages stay out of the navigation, which keeps build time linear.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+from markupsafe import Markup, escape
+
+from . import labels
+from .catalog import Catalog
+from .markup import render_prose
+from .urls import src_uri
+
+TEMPLATES: dict[str, str] = {
+    "initiatives": "initiative.html",
+    "measures": "measure.html",
+    "organisations": "organisation.html",
+    "people": "person.html",
+    "documents": "document.html",
+    "topics": "topic.html",
+    "regions": "region.html",
+}
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    """One generated detail page."""
+
+    src_uri: str
+    template: str
+    title: str
+    description: str
+    collection: str
+    record_id: str
+    data_files: tuple[str, ...]
+
+    def markdown(self) -> str:
+        """The generated page's source: front matter only; the hook supplies the body."""
+        meta = {"template": self.template, "title": self.title, "description": self.description}
+        return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
+
+
+def plan_pages(catalog: Catalog, files_of: dict[tuple[str, str], str]) -> list[PagePlan]:
+    """A plan for every published record; ``files_of`` maps (collection, id) to its data file."""
+    plans = []
+    for collection, template in TEMPLATES.items():
+        ids = catalog.documents if collection == "documents" else catalog.records[collection]
+        for record_id in sorted(ids):
+            files = [files_of[(collection, record_id)]]
+            if collection == "initiatives":
+                files += [files_of[("measures", mid)] for mid in catalog.measures_of(record_id)]
+            plans.append(PagePlan(
+                src_uri=src_uri(collection, record_id),
+                template=template,
+                title=_title(catalog, collection, record_id),
+                description=_description(catalog, collection, record_id),
+                collection=collection,
+                record_id=record_id,
+                data_files=tuple(files),
+            ))
+    return plans
+
+
+def _title(catalog: Catalog, collection: str, record_id: str) -> str:
+    if collection == "people":
+        return catalog.person_name(record_id)
+    return catalog.name(collection, record_id)
+
+
+def _description(catalog: Catalog, collection: str, record_id: str) -> str:
+    """A one-line summary for search engines and link previews."""
+    record = catalog.records[collection][record_id]
+    if collection == "initiatives":
+        return str(record.summary)  # type: ignore[attr-defined]
+    if collection == "measures":
+        initiative = catalog.initiatives[record.initiative]  # type: ignore[attr-defined]
+        return f"Maßnahme der Initiative {initiative.title}: Status {labels.MEASURE_STATUS[catalog.status(record_id)]}"
+    if collection == "organisations":
+        return f"{labels.ORG_TYPE_SINGULAR[record.type]}: Beteiligung an Initiativen für Industrie und Handwerk in NRW"  # type: ignore[attr-defined]
+    if collection == "people":
+        roles = "; ".join(f"{r.role}, {catalog.name('organisations', r.organisation)}" for r in record.roles)  # type: ignore[attr-defined]
+        return roles
+    if collection == "documents":
+        return f"{labels.DOCUMENT_TYPE[record.type]}: {record.title}"  # type: ignore[attr-defined]
+    return f"{catalog.name(collection, record_id)}: Initiativen, Maßnahmen und Quellen"
+
+
+def intro_html(catalog: Catalog, plan: PagePlan) -> Markup:
+    """The searchable prose of a detail page (it becomes the page content MkDocs indexes)."""
+    record = catalog.records[plan.collection][plan.record_id]
+    if plan.collection == "initiatives":
+        return Markup("<p class=\"portal-lead\">{}</p>").format(record.summary) + render_prose(record.description)  # type: ignore[attr-defined]
+    if plan.collection == "documents":
+        return render_prose(record.body)  # type: ignore[attr-defined]
+    if plan.collection == "people":
+        return Markup("<p>{}</p>").format(escape(plan.description))
+    return render_prose(getattr(record, "description", ""))

@@ -1,0 +1,64 @@
+"""One build's knowledge of the portal: valid content, planned pages, dates.
+
+The hook creates a ``Portal`` in ``on_config`` and asks it for files to add and template context.
+Creating it reads and checks all content first; on any problem it raises ``ContentError`` before a
+single file is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from . import labels, present
+from .catalog import Catalog
+from .check import load_valid
+from .markup import render_inline, render_prose
+from .pages import PagePlan, intro_html, plan_pages
+from .problems import ContentError
+from .revision import last_changes, stand
+
+
+class Portal:
+    """Content, page plans and reference dates of one build."""
+
+    def __init__(self, root: Path, today: dt.date, data_dir: Path | None = None) -> None:
+        data_dir = data_dir or root / "data"
+        loaded, problems = load_valid(data_dir)
+        if problems:
+            raise ContentError(problems)
+        self.today = today
+        self.catalog = Catalog(loaded.records, today)
+        self.files_of = {key: origin.path for key, origin in loaded.origins.items()}
+        self.plans = {plan.src_uri: plan for plan in plan_pages(self.catalog, self.files_of)}
+        self._changes = last_changes(root, data_dir.relative_to(root).as_posix() if data_dir.is_relative_to(root) else str(data_dir))
+
+    def plan_for(self, src_uri: str) -> PagePlan | None:
+        return self.plans.get(src_uri)
+
+    def stand(self, plan: PagePlan | None) -> dt.date:
+        """The date of a page's data: newest change of its files (of all data for index pages)."""
+        paths = list(plan.data_files) if plan else list(self.files_of.values())
+        return stand(paths, self._changes, self.today)
+
+    def intro(self, plan: PagePlan) -> Markup:
+        return intro_html(self.catalog, plan)
+
+    def context(self, src_uri: str) -> dict[str, Any]:
+        """Template variables for any page: the catalog, helpers, and the page's own record."""
+        plan = self.plan_for(src_uri)
+        record = self.catalog.records[plan.collection][plan.record_id] if plan else None
+        return {
+            "portal": self.catalog,
+            "fmt": present,
+            "labels": labels,
+            "prose": render_prose,
+            "inline": render_inline,
+            "plan": plan,
+            "record": record,
+            "record_id": plan.record_id if plan else None,
+            "stand": self.stand(plan),
+        }

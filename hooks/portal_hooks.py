@@ -1,0 +1,77 @@
+"""MkDocs hooks: thin glue between MkDocs' build events and the portal's domain package.
+
+on_config   read and check all content (nothing is written if it has problems)
+on_files    add one generated page per record
+on_env      autoescape the portal's own templates
+on_page_content  give generated pages their searchable prose
+on_page_context  hand templates the catalog and the page's record
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from portal.problems import ContentError
+from portal.revision import reference_date
+from portal.site import Portal
+
+log = logging.getLogger("mkdocs.plugins.portal")
+STATE_KEY = "portal_state"
+# Templates in overrides/ that replace Material's own and so must keep its non-escaping behaviour.
+MATERIAL_OVERRIDES = {"main.html", "base.html", "404.html"}
+
+
+def _portal(config: MkDocsConfig) -> Portal:
+    return config[STATE_KEY]
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    try:
+        portal = Portal(root, reference_date())
+    except ContentError as error:
+        for problem in error.problems.sorted():
+            log.error(problem.render())
+        raise PluginError(
+            f"Die Inhalte haben {len(error.problems)} Problem(e); die Website wurde nicht gebaut. "
+            "Bitte die oben genannten Stellen korrigieren."
+        ) from None
+    config[STATE_KEY] = portal
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for plan in _portal(config).plans.values():
+        if files.get_file_from_path(plan.src_uri):
+            raise PluginError(f"docs/{plan.src_uri} überschneidet sich mit einer erzeugten Seite; bitte umbenennen.")
+        # Detail pages stay out of the navigation: a full nav makes build time grow with the square of pages.
+        files.append(File.generated(config, plan.src_uri, content=plan.markdown(), inclusion=InclusionLevel.NOT_IN_NAV))
+    return files
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    # MkDocs' Jinja environment does not autoescape, and Material's templates rely on that. The
+    # portal's own templates (page types in overrides/, partials in overrides/portal/) get
+    # autoescaping switched on, so every data string is escaped unless marked safe on purpose.
+    custom_dir = Path(config.theme.custom_dir or "")
+    own = {path.name for path in custom_dir.glob("*.html")} - MATERIAL_OVERRIDES
+    env.autoescape = lambda name: bool(name) and (name in own or name.startswith("portal/"))
+    return env
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    plan = _portal(config).plan_for(page.file.src_uri)
+    return str(_portal(config).intro(plan)) if plan else html
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    context.update(_portal(config).context(page.file.src_uri))
+    return context
