@@ -133,6 +133,14 @@ _YAML_MESSAGES = {
     "could not find expected ':'": "nach dem Feldnamen fehlt ein Doppelpunkt",
     "found unexpected end of stream": "die Datei endet mitten in einem Wert (Anführungszeichen nicht geschlossen?)",
     "expected <block end>, but found '-'": "ein Listeneintrag ist falsch eingerückt",
+    "expected <block end>": "die Einrückung passt nicht zu den Zeilen davor",
+    "expected the node content": "hier fehlt ein Wert (eine Klammer [ oder { nicht geschlossen?)",
+    "did not find expected ',' or ']'": "eine Liste in [ ] ist nicht richtig geschlossen",
+    "did not find expected ',' or '}'": "ein Abschnitt in { } ist nicht richtig geschlossen",
+    "did not find expected key": "die Einrückung passt nicht zu den Zeilen davor",
+    "found undefined alias": "ein Verweis mit * nennt einen Anker (&), den es nicht gibt",
+    "found character '@' that cannot start any token": "@ und ` dürfen einen Wert nicht beginnen; Text in \"…\" setzen",
+    "found character '`' that cannot start any token": "@ und ` dürfen einen Wert nicht beginnen; Text in \"…\" setzen",
 }
 
 

