@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -39,7 +40,19 @@ class Build:
     def text(self, url: str) -> str:
         """The visible text of a page's main article, whitespace collapsed."""
         article = self.html(url).find("article")
-        return " ".join(article.get_text(" ").split()) if article else ""
+        text = " ".join(article.get_text(" ").split()) if article else ""
+        # get_text(" ") puts a space between every tag; undo it before punctuation.
+        return re.sub(r"\(\s+", "(", re.sub(r"\s+([,.:;)])", r"\1", text))
+
+    def section(self, url: str, heading_id: str) -> list[Tag]:
+        """The elements after the heading with ``heading_id`` up to the next heading of its level."""
+        heading = self.html(url).find(id=heading_id)
+        found = []
+        for sibling in heading.find_next_siblings():
+            if sibling.name == heading.name:
+                break
+            found.append(sibling)
+        return found
 
 
 def make_project(tmp: Path, data: Path | None) -> Path:

@@ -1,0 +1,157 @@
+"""The real MkDocs build on a small hand-made content set: every page type, escaping, drafts,
+overdue measures, links in both directions, dates and the "Stand" line."""
+
+from __future__ import annotations
+
+import json
+
+from bs4 import BeautifulSoup
+from conftest import Build
+
+DETAIL_PAGES = [
+    "initiativen/masterplan-test/", "massnahmen/glasfaser/", "massnahmen/fertig/", "partner/stadt-test/",
+    "partner/kammer-test/", "personen/erika-muster/", "quellen/pm-eins/", "themen/flaechen/", "regionen/teststadt/",
+    "regionen/land/",
+]
+INDEX_PAGES = ["", "initiativen/", "massnahmen/", "partner/", "zeitleiste/", "themen/", "regionen/", "presse/", "quellen/"]
+
+
+def hrefs(build: Build, url: str) -> set[str]:
+    article = build.html(url).find("article")
+    return {a["href"] for a in article.find_all("a", href=True)}
+
+
+def test_every_page_type_is_built_with_a_heading_and_stand(mini_site: Build) -> None:
+    for url in DETAIL_PAGES + INDEX_PAGES:
+        soup = mini_site.html(url)
+        article = soup.find("article")
+        assert article is not None, url
+        assert len(article.find_all("h1")) == 1, url
+        assert "Stand der Daten:" in mini_site.text(url), url
+
+
+def test_planted_script_tags_are_escaped_everywhere(mini_site: Build) -> None:
+    pages = list(mini_site.site.rglob("*.html"))
+    assert len(pages) >= len(DETAIL_PAGES) + len(INDEX_PAGES)
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in html, page
+        assert "onerror=alert" not in html.replace("onerror=alert(1)&gt;", ""), page
+        assert 'href="javascript:' not in html.lower(), page
+    assert "&lt;script&gt;alert(\"xss\")&lt;/script&gt;" in (mini_site.site / "initiativen/masterplan-test/index.html").read_text()
+    for url, text in [
+        ("initiativen/masterplan-test/", "<script>alert('quote')</script>"),
+        ("massnahmen/glasfaser/", "<script>alert('measure')</script>"),
+        ("quellen/pm-eins/", "<script>alert('press')</script>"),
+        ("regionen/teststadt/", "<script>alert('region')</script>"),
+        ("partner/stadt-test/", "<img src=x onerror=alert(1)>"),
+    ]:
+        # The text is shown as text: visible to the reader, never executed.
+        assert text in mini_site.text(url), url
+        assert not mini_site.html(url).find("article").find_all(["script", "img"]), url
+
+
+def test_drafts_stay_off_the_site_lists_and_search(mini_site: Build) -> None:
+    assert not (mini_site.site / "quellen/entwurf").exists()
+    for url in INDEX_PAGES + ["initiativen/masterplan-test/"]:
+        assert "Entwurf" not in mini_site.text(url), url
+    index = (mini_site.site / "search/search_index.json").read_text(encoding="utf-8")
+    assert "Noch nicht veröffentlicht" not in index
+
+
+def test_overdue_measure_is_flagged_in_words_everywhere(mini_site: Build) -> None:
+    assert "Zieltermin verstrichen" in mini_site.text("massnahmen/glasfaser/")
+    assert "die Quellen melden keinen Abschluss" in mini_site.text("massnahmen/glasfaser/")
+    assert "Zieltermin verstrichen" not in mini_site.html("massnahmen/fertig/").find("dl", class_="portal-facts").get_text()
+    assert not mini_site.html("massnahmen/fertig/").find(class_="portal-overdue")
+    for url in ("initiativen/masterplan-test/", "massnahmen/", ""):
+        item = next(li for li in mini_site.html(url).select("ul.portal-measures li") if "Glasfaser" in li.get_text())
+        assert "Zieltermin verstrichen" in item.get_text(), url
+        done = [li for li in mini_site.html(url).select("ul.portal-measures li") if "Erledigte" in li.get_text()]
+        assert all("Zieltermin verstrichen" not in li.get_text() for li in done), url
+
+
+def test_measures_are_grouped_by_current_status(mini_site: Build) -> None:
+    soup = mini_site.html("initiativen/masterplan-test/")
+    assert soup.find(id="massnahmen-beschlossen") and soup.find(id="massnahmen-abgeschlossen")
+    history = mini_site.text("massnahmen/fertig/")
+    assert "Mai 2018: abgeschlossen" in history and "16. März 2017: beschlossen" in history
+
+
+def test_links_go_both_ways(mini_site: Build) -> None:
+    pairs = [
+        ("initiativen/masterplan-test/", "massnahmen/glasfaser/"),
+        ("initiativen/masterplan-test/", "partner/stadt-test/"),
+        ("initiativen/masterplan-test/", "personen/erika-muster/"),
+        ("initiativen/masterplan-test/", "quellen/pm-eins/"),
+        ("initiativen/masterplan-test/", "themen/flaechen/"),
+        ("initiativen/masterplan-test/", "regionen/teststadt/"),
+        ("massnahmen/glasfaser/", "partner/kammer-test/"),
+        ("partner/stadt-test/", "personen/erika-muster/"),
+        ("partner/stadt-test/", "regionen/teststadt/"),
+        ("themen/flaechen/", "massnahmen/glasfaser/"),
+    ]
+    for a, b in pairs:
+        assert f"../../{b}" in hrefs(mini_site, a), f"{a} → {b}"
+        assert f"../../{a}" in hrefs(mini_site, b), f"{b} → {a}"
+
+
+def test_partners_are_grouped_by_role_and_type(mini_site: Build) -> None:
+    text = mini_site.text("initiativen/masterplan-test/")
+    assert "Gemeinsame Leitung Stadt Test: Dr. Erika Muster" in text
+    assert "Teilnehmende Politik und Verwaltung" in text
+    directory = mini_site.html("partner/")
+    assert [h.get_text() for h in directory.find("article").find_all("h2")][:2] == ["Städte (1)", "Kammern (1)"]
+    org = mini_site.text("partner/kammer-test/")
+    assert "Vorsitz: Lenkungskreis" in org and "Partner einer Maßnahme: Glasfaser bis 2020" in org
+
+
+def test_dates_are_marked_up_and_as_vague_as_the_source(mini_site: Build) -> None:
+    soup = mini_site.html("initiativen/masterplan-test/")
+    times = {t["datetime"]: t.get_text() for t in soup.find_all("time")}
+    assert times["2017-03-16"] == "16. März 2017"
+    assert times["2017-03"] == "März 2017"
+    assert times["2018"] == "Frühjahr 2018"
+    assert "Datum nicht bekannt (zum Jahresauftakt)" in mini_site.text("initiativen/masterplan-test/")
+    assert "Stand der Daten:" in mini_site.text("zeitleiste/")
+
+
+def test_timeline_orders_by_date_with_unknown_last(mini_site: Build) -> None:
+    headings = [h.get_text() for h in mini_site.html("zeitleiste/").find("article").find_all("h2")]
+    assert headings[:3] == ["2017", "2018", "Zeitpunkt nicht bekannt"]
+
+
+def test_every_fact_links_its_source(mini_site: Build) -> None:
+    for section in ("ziele", "gremien", "beteiligte", "zeitleiste", "kennzahlen", "stellungnahmen"):
+        blocks = mini_site.section("initiativen/masterplan-test/", section)
+        assert any(block.find("a", href="../../quellen/pm-eins/") for block in blocks), section
+    cited = mini_site.text("quellen/pm-eins/")
+    for label in ("Masterplan Test – Ziele", "Glasfaser bis 2020 – Verlauf", "Dr. Erika Muster – Rollen"):
+        assert label.replace("Dr. ", "") in cited.replace("Dr. ", ""), label
+
+
+def test_detail_pages_stay_out_of_the_navigation(mini_site: Build) -> None:
+    nav = mini_site.html("").find("nav", class_="md-nav--primary")
+    links = {a["href"] for a in nav.find_all("a", href=True)}
+    assert "initiativen/" in links
+    assert not any("masterplan-test" in link or "glasfaser" in link for link in links)
+
+
+def test_search_index_holds_detail_page_text(mini_site: Build) -> None:
+    index = json.loads((mini_site.site / "search/search_index.json").read_text(encoding="utf-8"))
+    titles = {doc["location"]: doc for doc in index["docs"]}
+    assert any("Ein Masterplan für die Testindustrie" in d["text"] for d in index["docs"])
+    assert "massnahmen/glasfaser/" in titles
+    assert index["config"]["lang"] == ["de"]
+
+
+def test_no_page_loads_anything_from_another_host(mini_site: Build) -> None:
+    for page in mini_site.site.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for element in soup.find_all(tag):
+                if "canonical" in element.get("rel", []):
+                    continue  # names the page's public address; browsers do not fetch it
+                value = element.get(attr, "")
+                assert not value.startswith(("http:", "https:", "//")), f"{page}: {tag} {value}"
+
