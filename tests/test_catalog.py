@@ -1,0 +1,85 @@
+"""Catalog and page planning on the small content set: overdue logic, grouping, publication rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from portal.catalog import Catalog
+from portal.check import load_valid
+from portal.pages import plan_pages
+from portal.revision import reference_date, stand
+
+MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
+
+
+def catalog_for(today: dt.date, data: Path = MINI) -> tuple[Catalog, dict[tuple[str, str], str]]:
+    loaded, problems = load_valid(data)
+    assert not problems
+    return Catalog(loaded.records, today), {key: origin.path for key, origin in loaded.origins.items()}
+
+
+@pytest.mark.parametrize(("today", "overdue"), [
+    (dt.date(2020, 12, 31), False),  # a target "2020" runs until its last day
+    (dt.date(2021, 1, 1), True),
+])
+def test_overdue_starts_the_day_after_the_target(today: dt.date, overdue: bool) -> None:
+    catalog, _ = catalog_for(today)
+    assert catalog.is_overdue("glasfaser") is overdue
+    assert catalog.is_overdue("fertig") is False  # finished in May 2018, target 2018
+
+
+def test_status_comes_from_the_newest_history_entry() -> None:
+    catalog, _ = catalog_for(dt.date(2026, 11, 22))
+    assert catalog.status("fertig") == "abgeschlossen"
+    groups = catalog.by_status(catalog.measures_of("masterplan-test"))
+    assert [(state, ids) for state, _, ids in groups] == [("beschlossen", ["glasfaser"]), ("abgeschlossen", ["fertig"])]
+
+
+def test_plans_one_page_per_published_record() -> None:
+    catalog, files = catalog_for(dt.date(2026, 11, 22))
+    plans = {plan.src_uri: plan for plan in plan_pages(catalog, files)}
+    assert "quellen/entwurf.md" not in plans  # draft
+    initiative = plans["initiativen/masterplan-test.md"]
+    assert initiative.template == "initiative.html"
+    assert initiative.title == "Masterplan Test"
+    assert set(initiative.data_files) == {"mini/initiatives/masterplan-test.yaml", "mini/measures/glasfaser.yaml", "mini/measures/fertig.yaml"}
+    assert plans["personen/erika-muster.md"].title == "Dr. Erika Muster"
+    assert len(plans) == 2 + 1 + 2 + 1 + 1 + 2 + 1
+    assert initiative.markdown().startswith("---\ntemplate: initiative.html\ntitle: Masterplan Test\n")
+
+
+def test_documents_dated_in_the_future_wait_for_their_day(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    doc = data / "documents" / "pm-eins.md"
+    doc.write_text(doc.read_text(encoding="utf-8").replace('date: "2017-03-20"', 'date: "2027-01-01"'), encoding="utf-8")
+    before, _ = catalog_for(dt.date(2026, 12, 31), data)
+    on_the_day, _ = catalog_for(dt.date(2027, 1, 1), data)
+    assert "pm-eins" not in before.documents and "pm-eins" in on_the_day.documents
+
+
+def test_reverse_links_of_an_organisation() -> None:
+    catalog, _ = catalog_for(dt.date(2026, 11, 22))
+    roles = {(e.role, e.detail) for _, entries in catalog.initiatives_of_org("kammer-test") for e in entries}
+    assert roles == {("Vorsitz", "Lenkungskreis"), ("Partner einer Maßnahme", "Glasfaser bis 2020")}
+    assert catalog.people_of_org("stadt-test") == [("erika-muster", "Oberbürgermeisterin")]
+    assert catalog.measures_of_org("stadt-test") == [("glasfaser", "Verantwortlich")]
+    assert catalog.documents_about("organisations", "stadt-test") == ["pm-eins"]
+
+
+def test_citations_name_every_part_that_rests_on_a_document() -> None:
+    catalog, _ = catalog_for(dt.date(2026, 11, 22))
+    parts = {(c.record_id, c.part) for c in catalog.citations["pm-eins"]}
+    assert {("masterplan-test", "Ziele"), ("masterplan-test", "Kennzahlen"), ("glasfaser", "Verlauf"),
+            ("erika-muster", "Rollen"), ("stadt-test", "Grunddaten")} <= parts
+
+
+def test_reference_date_and_stand() -> None:
+    assert reference_date({"SOURCE_DATE_EPOCH": "1795305600"}) == dt.date(2026, 11, 22)
+    changes = {"data/a.yaml": dt.date(2024, 1, 2), "data/b.yaml": dt.date(2025, 3, 4)}
+    assert stand(["data/a.yaml", "data/b.yaml"], changes, dt.date(2026, 1, 1)) == dt.date(2025, 3, 4)
+    assert stand(["data/neu.yaml"], changes, dt.date(2026, 1, 1)) == dt.date(2026, 1, 1)
