@@ -308,6 +308,7 @@ class Document(Record):
     """A source document or press item; the Markdown body is the portal's own summary of it."""
 
     title: Name
+    title_note: Name | None = None
     type: DocumentType
     date: Date
     date_note: Name | None = None
