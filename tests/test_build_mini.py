@@ -155,3 +155,9 @@ def test_no_page_loads_anything_from_another_host(mini_site: Build) -> None:
                 value = element.get(attr, "")
                 assert not value.startswith(("http:", "https:", "//")), f"{page}: {tag} {value}"
 
+
+
+def test_description_meta_tag_is_escaped(mini_site: Build) -> None:
+    meta = mini_site.html("initiativen/masterplan-test/").find("meta", attrs={"name": "description"})
+    assert meta["content"] == 'Ein Masterplan für die Testindustrie: "Flächen" & mehr.'
+    assert set(meta.attrs) == {"name", "content"}

@@ -50,6 +50,7 @@ def test_plans_one_page_per_published_record() -> None:
     assert plans["personen/erika-muster.md"].title == "Dr. Erika Muster"
     assert len(plans) == 2 + 1 + 2 + 1 + 1 + 2 + 1
     assert initiative.markdown().startswith("---\ntemplate: initiative.html\ntitle: Masterplan Test\n")
+    assert "&quot;Flächen&quot; &amp; mehr" in initiative.markdown()
 
 
 def test_documents_dated_in_the_future_wait_for_their_day(tmp_path: Path) -> None:

@@ -85,7 +85,7 @@ def test_nested_reference_points_at_list_item(data: Path) -> None:
         ("title: Masterplan Test", "title: Masterplan <script>x</script>", "title", "spitzen Klammern"),
         ("title: Masterplan Test", "title: no", "title", "erwartet wird Text, gefunden: den Wahrheitswert false"),
         ("short_name: MPT", "short_name: [MPT]", "short_name", "erwartet wird Text"),
-        ("summary: Ein Masterplan für die Testindustrie.\n", "", "summary", "fehlt, ist aber Pflicht"),
+        ("status: laufend\n", "", "status", "fehlt, ist aber Pflicht"),
         ("value: 100000", 'value: "100.000"', "key_figures[1].value", "erwartet wird eine Zahl"),
         ("size: {min: 15, max: 20}", "size: {min: 20, max: 15}", "working_groups[1].size", "kleiner als min"),
         ('start: "2017-03"', 'start: "2017-03"\nend: "2016"', "end", "liegt vor dem Beginn"),

@@ -7,6 +7,7 @@ written to disk. Detail pages stay out of the navigation, which keeps build time
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 import yaml
@@ -42,7 +43,9 @@ class PagePlan:
 
     def markdown(self) -> str:
         """The generated page's source: front matter only; the hook supplies the body."""
-        meta = {"template": self.template, "title": self.title, "description": self.description}
+        # Material writes the description into an attribute without escaping it, so it is escaped here;
+        # titles need no escaping because names and titles may not contain < or > (see model.Name).
+        meta = {"template": self.template, "title": self.title, "description": html.escape(self.description, quote=True)}
         return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
 
 
