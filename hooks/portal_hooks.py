@@ -36,7 +36,7 @@ def _portal(config: MkDocsConfig) -> Portal:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     try:
-        portal = Portal(root, reference_date())
+        portal = Portal(root, reference_date(), site_url=config.site_url or "")
     except ContentError as error:
         for problem in error.problems.sorted():
             log.error(problem.render())

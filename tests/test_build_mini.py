@@ -48,7 +48,9 @@ def test_planted_script_tags_are_escaped_everywhere(mini_site: Build) -> None:
     ]:
         # The text is shown as text: visible to the reader, never executed.
         assert text in mini_site.text(url), url
-        assert not mini_site.html(url).find("article").find_all(["script", "img"]), url
+        article = mini_site.html(url).find("article")
+        assert not article.find_all("img"), url
+        assert all(script.get("type") == "application/ld+json" for script in article.find_all("script")), url
 
 
 def test_drafts_stay_off_the_site_lists_and_search(mini_site: Build) -> None:
@@ -161,3 +163,21 @@ def test_description_meta_tag_is_escaped(mini_site: Build) -> None:
     meta = mini_site.html("initiativen/masterplan-test/").find("meta", attrs={"name": "description"})
     assert meta["content"] == 'Ein Masterplan für die Testindustrie: "Flächen" & mehr.'
     assert set(meta.attrs) == {"name", "content"}
+
+
+def test_detail_pages_describe_themselves_in_schema_org(mini_site: Build) -> None:
+    expected = {
+        "initiativen/masterplan-test/": "Project", "massnahmen/glasfaser/": "Project",
+        "partner/stadt-test/": "GovernmentOrganization", "partner/kammer-test/": "Organization",
+        "personen/erika-muster/": "Person", "quellen/pm-eins/": "NewsArticle",
+    }
+    for url, schema_type in expected.items():
+        scripts = mini_site.html(url).find_all("script", type="application/ld+json")
+        assert len(scripts) == 1, url
+        data = json.loads(scripts[0].string)
+        assert data["@context"] == "https://schema.org" and data["@type"] == schema_type, url
+    initiative = json.loads(mini_site.html("initiativen/masterplan-test/").find("script", type="application/ld+json").string)
+    assert initiative["foundingDate"] == "2017-03"
+    assert {e["name"]: e.get("startDate") for e in initiative["event"]} == {
+        "Industriekonferenz": "2017-03-16", "Überprüfung": "2018", "Treffen": None}
+    assert initiative["description"] == 'Ein Masterplan für die Testindustrie: "Flächen" & mehr.'

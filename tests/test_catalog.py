@@ -84,3 +84,13 @@ def test_reference_date_and_stand() -> None:
     changes = {"data/a.yaml": dt.date(2024, 1, 2), "data/b.yaml": dt.date(2025, 3, 4)}
     assert stand(["data/a.yaml", "data/b.yaml"], changes, dt.date(2026, 1, 1)) == dt.date(2025, 3, 4)
     assert stand(["data/neu.yaml"], changes, dt.date(2026, 1, 1)) == dt.date(2026, 1, 1)
+
+
+def test_json_ld_cannot_close_its_script_element() -> None:
+    from portal.structured import script_body
+
+    body = str(script_body({"name": "</script><script>alert(1)</script> & mehr"}))
+    assert "<" not in body and ">" not in body and "&" not in body
+    import json
+
+    assert json.loads(body)["name"] == "</script><script>alert(1)</script> & mehr"

@@ -135,12 +135,13 @@ class Catalog:
                       key=lambda key: (self.measures[key].working_group or "", self.measures[key].title.casefold()))
 
     def by_status(self, measure_ids: list[str]) -> list[tuple[str, str, list[str]]]:
-        """(status, German label, ids) groups in the fixed order: open work first, finished last."""
+        """(status, heading, ids) groups in the fixed order: open work first, finished last."""
         groups = []
         for status in labels.MEASURE_STATUS_ORDER:
             ids = [key for key in measure_ids if self.status(key) == status]
             if ids:
-                groups.append((status, labels.MEASURE_STATUS[status], ids))
+                label = labels.MEASURE_STATUS[status]
+                groups.append((status, label[:1].upper() + label[1:], ids))
         return groups
 
     def overdue_ids(self) -> list[str]:

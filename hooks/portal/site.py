@@ -20,17 +20,19 @@ from .markup import render_inline, render_prose
 from .pages import PagePlan, intro_html, plan_pages
 from .problems import ContentError
 from .revision import last_changes, stand
+from .structured import describe, script_body
 
 
 class Portal:
     """Content, page plans and reference dates of one build."""
 
-    def __init__(self, root: Path, today: dt.date, data_dir: Path | None = None) -> None:
+    def __init__(self, root: Path, today: dt.date, data_dir: Path | None = None, site_url: str = "") -> None:
         data_dir = data_dir or root / "data"
         loaded, problems = load_valid(data_dir)
         if problems:
             raise ContentError(problems)
         self.today = today
+        self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.catalog = Catalog(loaded.records, today)
         self.files_of = {key: origin.path for key, origin in loaded.origins.items()}
         self.plans = {plan.src_uri: plan for plan in plan_pages(self.catalog, self.files_of)}
@@ -61,4 +63,5 @@ class Portal:
             "record": record,
             "record_id": plan.record_id if plan else None,
             "stand": self.stand(plan),
+            "jsonld": script_body(describe(self.catalog, plan.collection, plan.record_id, self.site_url)) if plan else None,
         }

@@ -1,0 +1,95 @@
+"""schema.org JSON-LD for detail pages (Project, Organization, Person, NewsArticle, Event).
+
+Only what the content states goes in: a vague date is given with its real precision ("2018", not
+"2018-03-01"), an unknown one is left out.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from markupsafe import Markup
+
+from .catalog import Catalog
+from .dates import VagueDate
+from .labels import PRESS_TYPES
+
+GOVERNMENT = {"stadt", "kreis", "ministerium"}
+
+
+def _date(value: VagueDate | None) -> str | None:
+    return value.iso() if value and value.known else None
+
+
+def _clean(data: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in data.items() if value not in (None, "", [], {})}
+
+
+def _org(catalog: Catalog, org_id: str, base: str) -> dict[str, Any]:
+    org = catalog.organisations[org_id]
+    return _clean({
+        "@type": "GovernmentOrganization" if org.type in GOVERNMENT else "Organization",
+        "@id": base + catalog.url("organisations", org_id),
+        "name": org.name,
+        "alternateName": org.short_name,
+        "url": org.website,
+        "address": org.address,
+    })
+
+
+def _person(catalog: Catalog, person_id: str, base: str) -> dict[str, Any]:
+    person = catalog.people[person_id]
+    first = person.roles[0]
+    return _clean({
+        "@type": "Person",
+        "@id": base + catalog.url("people", person_id),
+        "name": person.name,
+        "honorificPrefix": person.honorific,
+        "jobTitle": first.role,
+        "worksFor": _org(catalog, first.organisation, base),
+    })
+
+
+def describe(catalog: Catalog, collection: str, record_id: str, base: str = "") -> dict[str, Any]:
+    """The schema.org description of one record; ``base`` is the site URL ('' for relative ids)."""
+    record: Any = catalog.records[collection][record_id]
+    own_id = base + catalog.url(collection, record_id)
+    if collection == "initiatives":
+        members = [_org(catalog, p.organisation, base) for p in record.participants if p.organisation]
+        return _clean({
+            "@context": "https://schema.org", "@type": "Project", "@id": own_id, "name": record.title,
+            "alternateName": record.short_name, "description": record.summary,
+            "areaServed": catalog.regions[record.region].name, "foundingDate": _date(record.start),
+            "member": list({m["@id"]: m for m in members}.values()),
+            "event": [_clean({"@type": "Event", "name": m.title, "startDate": _date(m.date), "location": m.place})
+                      for m in record.milestones],
+        })
+    if collection == "measures":
+        return _clean({
+            "@context": "https://schema.org", "@type": "Project", "@id": own_id, "name": record.title,
+            "parentOrganization": {"@type": "Project", "@id": base + catalog.url("initiatives", record.initiative),
+                                   "name": catalog.initiatives[record.initiative].title},
+            "member": [_org(catalog, o, base) for o in ([record.owner] if record.owner else []) + list(record.partners)],
+        })
+    if collection == "organisations":
+        return {"@context": "https://schema.org", **_org(catalog, record_id, base)}
+    if collection == "people":
+        return {"@context": "https://schema.org", **_person(catalog, record_id, base)}
+    if collection == "documents":
+        return _clean({
+            "@context": "https://schema.org",
+            "@type": "NewsArticle" if record.type in PRESS_TYPES else "DigitalDocument",
+            "@id": own_id, "headline": record.title, "datePublished": _date(record.date),
+            "publisher": _org(catalog, record.publisher, base) if record.publisher else None,
+            "url": record.url,
+            "about": [{"@type": "Project", "@id": base + catalog.url("initiatives", i), "name": catalog.initiatives[i].title}
+                      for i in record.initiatives],
+        })
+    return {}
+
+
+def script_body(data: dict[str, Any]) -> Markup:
+    """JSON for a ``<script type="application/ld+json">``, safe against ``</script>`` in data."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
