@@ -61,9 +61,13 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # MkDocs' Jinja environment does not autoescape, and Material's templates rely on that. The
     # portal's own templates (page types in overrides/, partials in overrides/portal/) get
     # autoescaping switched on, so every data string is escaped unless marked safe on purpose.
-    custom_dir = Path(config.theme.custom_dir or "")
-    own = {path.name for path in custom_dir.glob("*.html")} - MATERIAL_OVERRIDES
-    env.autoescape = lambda name: bool(name) and (name in own or name.startswith("portal/"))
+    custom_dir = config.theme.custom_dir
+    own = {path.name for path in Path(custom_dir).glob("*.html")} - MATERIAL_OVERRIDES if custom_dir else set()
+
+    def autoescape(name: str | None) -> bool:
+        return name is not None and (name in own or name.startswith("portal/"))
+
+    env.autoescape = autoescape
     return env
 
 

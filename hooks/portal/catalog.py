@@ -94,7 +94,8 @@ class Catalog:
     def is_published(self, doc: Record) -> bool:
         assert isinstance(doc, Document)
         first = doc.date.first_day()
-        return not doc.draft and not (doc.date.precision.value == "day" and first is not None and first > self.today)
+        # An item dated in the future appears with the first build on or after its (first) day.
+        return not doc.draft and not (first is not None and first > self.today)
 
     def url(self, collection: str, record_id: str) -> str:
         """Site-relative URL of a record's page (for the ``url`` filter of the theme)."""
@@ -179,7 +180,7 @@ class Catalog:
                     self._involve(manager.organisation, manager.person, iid, "Geschäftsführung Arbeitskreis", group.name)
             for statement in initiative.statements:
                 self._involve(None, statement.person, iid, "Stellungnahme")
-        for mid, measure in self.measures.items():
+        for measure in self.measures.values():
             if measure.owner:
                 self._involve(measure.owner, None, measure.initiative, "Verantwortlich für Maßnahme", measure.title)
             for partner in measure.partners:

@@ -11,12 +11,12 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from babel.dates import format_date
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     """How much of a date its source actually gives."""
 
     DAY = "day"

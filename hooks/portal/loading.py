@@ -149,7 +149,7 @@ def _validate(cls: type[Record], parsed: Parsed, rel: str, problems: list[Proble
         for error in exc.errors(include_url=False):
             loc = tuple(part for part in error["loc"] if not _is_union_branch(part))
             line, column = parsed.where(loc)
-            message, hint = _german(error, cls, loc)
+            message, hint = _german(dict(error), cls, loc)
             problems.append(Problem(rel, line, column, dotted(loc), message, hint))
         return None
 

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 SAFE_SCHEMES = {"http", "https", "mailto", ""}
 
@@ -53,7 +53,3 @@ def render_inline(text: str) -> Markup:
         html = html[3:-4]
     return Markup(html)
 
-
-def paragraph(text: str) -> Markup:
-    """Plain text in a paragraph, escaped."""
-    return Markup("<p>{}</p>").format(escape(text))

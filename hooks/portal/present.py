@@ -38,12 +38,3 @@ def figure(key_figure: KeyFigure) -> str:
     qualifier = labels.QUALIFIER[key_figure.qualifier]
     return " ".join(part for part in (qualifier, number(key_figure.value), key_figure.unit) if part)
 
-
-def label(vocabulary: str, value: str) -> str:
-    """German label of a fixed vocabulary value (``label('MEASURE_STATUS', 'empfohlen')``)."""
-    table: dict[str, str] = getattr(labels, vocabulary)
-    return table.get(value, value)
-
-
-def day(date: dt.date) -> Markup:
-    return time_tag(date)

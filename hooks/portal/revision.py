@@ -17,7 +17,7 @@ def reference_date(environ: dict[str, str] | None = None) -> dt.date:
     environ = dict(os.environ) if environ is None else environ
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
     return dt.date.today()
 
 

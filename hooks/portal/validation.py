@@ -10,10 +10,11 @@ from typing import Any
 
 from .dates import VagueDate
 from .loading import Loaded
-from .model import COLLECTIONS, Initiative, Measure, Person, Record
+from .model import COLLECTIONS, Initiative, Measure, Person
 from .problems import Problem
 from .refs import FieldPath, references
 from .yamlio import dotted
+
 
 def check(loaded: Loaded) -> list[Problem]:
     """All cross-record problems of the loaded content."""
@@ -25,15 +26,18 @@ def check(loaded: Loaded) -> list[Problem]:
                     if (target, ref_id) in loaded.present:
                         continue  # the target's own file has problems, reported there
                     problems.append(_unknown(loaded, collection, record_id, path, target, ref_id))
-                elif target == "documents" and loaded.records[target][ref_id].draft and collection != "documents":
+                elif target == "documents" and getattr(loaded.records[target][ref_id], "draft", False) and collection != "documents":
                     problems.append(_problem(loaded, collection, record_id, path,
                                              f"die Quelle '{ref_id}' ist ein Entwurf (draft: true)",
                                              "eine Quelle muss veröffentlicht sein, bevor sich Angaben darauf stützen"))
     for initiative_id, initiative in loaded.records["initiatives"].items():
+        assert isinstance(initiative, Initiative)
         problems.extend(_initiative_checks(loaded, initiative_id, initiative))
     for measure_id, measure in loaded.records["measures"].items():
+        assert isinstance(measure, Measure)
         problems.extend(_measure_checks(loaded, measure_id, measure))
     for person_id, person in loaded.records["people"].items():
+        assert isinstance(person, Person)
         problems.extend(_person_checks(loaded, person_id, person))
     return problems
 
@@ -105,5 +109,3 @@ def _person_checks(loaded: Loaded, person_id: str, person: Person) -> list[Probl
         problems += _order(loaded, "people", person_id, ("roles", index, "end"), role.start, role.end, "Das Ende der Rolle")
     return problems
 
-
-__all__ = ["check", "Record"]

@@ -1,0 +1,19 @@
+"""The code stays clean: ruff finds nothing, mypy type-checks the domain package and the hooks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import BIN, ROOT
+
+
+def test_ruff() -> None:
+    proc = subprocess.run([str(BIN / "ruff"), "check", "hooks", "tests"], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_mypy() -> None:
+    proc = subprocess.run([sys.executable, "-m", "mypy", "hooks/portal", "hooks/portal_hooks.py"], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
