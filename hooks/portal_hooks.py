@@ -1,7 +1,7 @@
 """MkDocs hooks: thin glue between MkDocs' build events and the portal's domain package.
 
 on_config   read and check all content (nothing is written if it has problems)
-on_files    add one generated page per record
+on_files    add one generated page per record, and the open-data files
 on_env      autoescape the portal's own templates
 on_page_content  give generated pages their searchable prose
 on_page_context  hand templates the catalog and the page's record
@@ -54,6 +54,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise PluginError(f"docs/{plan.src_uri} überschneidet sich mit einer erzeugten Seite; bitte umbenennen.")
         # Detail pages stay out of the navigation: a full nav makes build time grow with the square of pages.
         files.append(File.generated(config, plan.src_uri, content=plan.markdown(), inclusion=InclusionLevel.NOT_IN_NAV))
+    for path, content in _portal(config).exports().items():
+        files.append(File.generated(config, path, content=content))
     return files
 
 

@@ -3,6 +3,8 @@ overdue measures, links in both directions, dates and the "Stand" line."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 from bs4 import BeautifulSoup
@@ -181,3 +183,18 @@ def test_detail_pages_describe_themselves_in_schema_org(mini_site: Build) -> Non
     assert {e["name"]: e.get("startDate") for e in initiative["event"]} == {
         "Industriekonferenz": "2017-03-16", "Überprüfung": "2018", "Treffen": None}
     assert initiative["description"] == 'Ein Masterplan für die Testindustrie: "Flächen" & mehr.'
+
+
+def test_open_data_files_hold_the_published_content(mini_site: Build) -> None:
+    data = json.loads((mini_site.site / "daten/inhalte.json").read_text(encoding="utf-8"))
+    assert data["stichtag"] == "2026-11-22"
+    content = data["inhalte"]
+    assert set(content["measures"]) == {"glasfaser", "fertig"}
+    assert content["measures"]["glasfaser"]["zieltermin_verstrichen"] is True
+    assert content["measures"]["fertig"]["aktueller_status"] == "abgeschlossen"
+    assert content["initiatives"]["masterplan-test"]["milestones"][1]["date"] == "Frühjahr 2018"
+    assert "entwurf" not in content["documents"]
+    rows = list(csv.DictReader(io.StringIO((mini_site.site / "daten/massnahmen.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert [row["id"] for row in rows] == ["fertig", "glasfaser"]
+    assert rows[1]["zieltermin_verstrichen"] == "ja" and rows[1]["verantwortlich"] == "Stadt Test"
+    assert "inhalte.json" in {a["href"] for a in mini_site.html("daten/").find("article").find_all("a", href=True)}

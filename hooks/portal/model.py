@@ -13,7 +13,16 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+    model_validator,
+)
 
 from .dates import FORMATS_HELP, VagueDate
 
@@ -59,6 +68,7 @@ Url = Annotated[str, AfterValidator(_http_url)]
 Date = Annotated[
     VagueDate,
     BeforeValidator(_vague_date),
+    PlainSerializer(lambda date: date.notation(), return_type=str),
     WithJsonSchema({"type": ["string", "integer"], "description": f"Datum: {FORMATS_HELP}"}),
 ]
 Sources = Annotated[list[Annotated[str, Ref("documents")]], Field(min_length=1)]

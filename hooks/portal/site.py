@@ -16,6 +16,7 @@ from markupsafe import Markup
 from . import labels, present
 from .catalog import Catalog
 from .check import load_valid
+from .exports import EXPORTS
 from .markup import render_inline, render_prose
 from .pages import PagePlan, intro_html, plan_pages
 from .problems import ContentError
@@ -45,6 +46,10 @@ class Portal:
         """The date of a page's data: newest change of its files (of all data for index pages)."""
         paths = list(plan.data_files) if plan else list(self.files_of.values())
         return stand(paths, self._changes, self.today)
+
+    def exports(self) -> dict[str, str]:
+        """Open-data files by their path in the site."""
+        return {path: make(self.catalog) for path, make in EXPORTS.items()}
 
     def intro(self, plan: PagePlan) -> Markup:
         return intro_html(self.catalog, plan)
