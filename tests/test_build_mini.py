@@ -197,4 +197,5 @@ def test_open_data_files_hold_the_published_content(mini_site: Build) -> None:
     rows = list(csv.DictReader(io.StringIO((mini_site.site / "daten/massnahmen.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
     assert [row["id"] for row in rows] == ["fertig", "glasfaser"]
     assert rows[1]["zieltermin_verstrichen"] == "ja" and rows[1]["verantwortlich"] == "Stadt Test"
+    assert "Stand der Daten:" in mini_site.text("daten/")
     assert "inhalte.json" in {a["href"] for a in mini_site.html("daten/").find("article").find_all("a", href=True)}
