@@ -130,8 +130,9 @@ def test_every_fact_links_its_source(mini_site: Build) -> None:
         blocks = mini_site.section("initiativen/masterplan-test/", section)
         assert any(block.find("a", href="../../quellen/pm-eins/") for block in blocks), section
     cited = mini_site.text("quellen/pm-eins/")
-    for label in ("Masterplan Test – Ziele", "Glasfaser bis 2020 – Verlauf", "Dr. Erika Muster – Rollen"):
-        assert label.replace("Dr. ", "") in cited.replace("Dr. ", ""), label
+    for label in ("Masterplan Test – Ziele, Beteiligte", "Glasfaser bis 2020 – Verlauf, Grunddaten", "Dr. Erika Muster – Rollen"):
+        assert label in cited, label
+    assert "../../initiativen/masterplan-test/#kennzahlen" in hrefs(mini_site, "quellen/pm-eins/")
 
 
 def test_detail_pages_stay_out_of_the_navigation(mini_site: Build) -> None:

@@ -31,12 +31,12 @@ class Involvement:
 
 @dataclass(frozen=True)
 class Citation:
-    """A place on the portal whose facts rest on a given document."""
+    """A record whose facts rest on a given document, and the parts of its page (label, anchor)."""
 
     collection: str
     record_id: str
     label: str
-    part: str
+    parts: tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
@@ -219,23 +219,24 @@ class Catalog:
 
     # --- documents ----------------------------------------------------------------------------
     def _index_citations(self) -> None:
-        part_labels = {
-            "sources": "Grunddaten", "goals": "Ziele", "participants": "Beteiligte", "bodies": "Gremien",
-            "working_groups": "Arbeitskreise", "milestones": "Zeitleiste", "key_figures": "Kennzahlen",
-            "statements": "Stellungnahmen", "history": "Verlauf", "roles": "Rollen", "former_names": "Frühere Namen",
+        # Which part of a record's page a cited field appears in: (label, anchor on that page).
+        parts = {
+            "goals": ("Ziele", "ziele"), "participants": ("Beteiligte", "beteiligte"), "bodies": ("Gremien", "gremien"),
+            "working_groups": ("Arbeitskreise", "arbeitskreise"), "milestones": ("Zeitleiste", "zeitleiste"),
+            "key_figures": ("Kennzahlen", "kennzahlen"), "statements": ("Stellungnahmen", "stellungnahmen"),
+            "history": ("Verlauf", "verlauf"), "roles": ("Rollen", "rollen"),
         }
         for collection in ("initiatives", "measures", "organisations", "people"):
-            for record_id, record in self.records[collection].items():
-                seen: set[str] = set()
-                for path, target, doc_id in references(record):
-                    if target != "documents":
-                        continue
-                    part = part_labels.get(str(path[0]), "Grunddaten")
-                    key = f"{doc_id}|{part}"
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    self.citations[doc_id].append(Citation(collection, record_id, self.name(collection, record_id), part))
+            for record_id in self.sorted_ids(collection):
+                found: dict[str, list[tuple[str, str]]] = {}
+                for path, target, doc_id in references(self.records[collection][record_id]):
+                    if target == "documents":
+                        part = parts.get(str(path[0]), ("Grunddaten", ""))
+                        if part not in found.setdefault(doc_id, []):
+                            found[doc_id].append(part)
+                for doc_id, cited_parts in found.items():
+                    label = self.person_name(record_id) if collection == "people" else self.name(collection, record_id)
+                    self.citations[doc_id].append(Citation(collection, record_id, label, tuple(cited_parts)))
 
     def _index_mentions(self) -> None:
         for doc_id, doc in self.documents.items():
