@@ -169,7 +169,7 @@ class Catalog:
     def _index_involvements(self) -> None:
         for iid, initiative in self.initiatives.items():
             for p in initiative.participants:
-                self._involve(p.organisation, p.person, iid, labels.PARTICIPANT_ROLE[p.role], p.note or "")
+                self._involve(p.organisation, p.person, iid, labels.PARTICIPANT_ROLE_SINGULAR[p.role], p.note or "")
             for body in initiative.bodies:
                 for chair in body.chairs:
                     self._involve(chair.organisation, chair.person, iid, "Vorsitz", body.name)

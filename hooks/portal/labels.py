@@ -56,6 +56,12 @@ PARTICIPANT_ROLE = {
     "teilnehmer": "Teilnehmende",
     "partner": "Partner",
 }
+# The same roles for one organisation or person ("Initiator" on a partner profile).
+PARTICIPANT_ROLE_SINGULAR = {
+    "initiator": "Initiator", "leitung": "Gemeinsame Leitung", "vorsitz": "Vorsitz", "gastgeber": "Gastgeber",
+    "geschaeftsfuehrung": "Geschäftsführung der Arbeitskreise", "unterzeichner": "Unterzeichner",
+    "mitglied": "Mitglied", "teilnehmer": "Teilnahme", "partner": "Partner",
+}
 MILESTONE_KIND = {
     "konferenz": "Konferenz", "sitzung": "Sitzung", "unterzeichnung": "Unterzeichnung",
     "ueberpruefung": "Überprüfung", "gruendung": "Gründung", "veranstaltung": "Veranstaltung", "workshop": "Workshop",
