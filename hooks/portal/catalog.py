@@ -55,6 +55,9 @@ class Catalog:
     person_involvements: dict[str, list[Involvement]] = field(default_factory=lambda: defaultdict(list))
     citations: dict[str, list[Citation]] = field(default_factory=lambda: defaultdict(list))
     mentions: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    _sorted: dict[str, list[str]] = field(default_factory=dict)
+    _measures_by_initiative: dict[str, list[str]] = field(default_factory=dict)
+    _measures_by_group: dict[tuple[str, str | None], list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._index_involvements()
@@ -115,7 +118,10 @@ class Catalog:
         return " ".join(part for part in parts if part)
 
     def sorted_ids(self, collection: str) -> list[str]:
-        return sorted(self.records[collection], key=lambda key: self.name(collection, key).casefold())
+        """Ids ordered by display name (computed once per collection and build)."""
+        if collection not in self._sorted:
+            self._sorted[collection] = sorted(self.records[collection], key=lambda key: self.name(collection, key).casefold())
+        return self._sorted[collection]
 
     # --- measures -----------------------------------------------------------------------------
     def status(self, measure_id: str) -> str:
@@ -132,8 +138,23 @@ class Catalog:
         return bool(last and last < self.today and self.status(measure_id) not in FINISHED)
 
     def measures_of(self, initiative_id: str) -> list[str]:
-        return sorted((key for key, m in self.measures.items() if m.initiative == initiative_id),
-                      key=lambda key: (self.measures[key].working_group or "", self.measures[key].title.casefold()))
+        """The initiative's measures, by working group and title (computed once per build)."""
+        if not self._measures_by_initiative:
+            for key in sorted(self.measures, key=lambda k: (self.measures[k].working_group or "", self.measures[k].title.casefold())):
+                self._measures_by_initiative.setdefault(self.measures[key].initiative, []).append(key)
+        return self._measures_by_initiative.get(initiative_id, [])
+
+    def related_measures(self, measure_id: str, limit: int = 10) -> tuple[list[str], int]:
+        """Up to ``limit`` other measures of the same working group (or initiative), and how many the
+        initiative has. Bounded so that a page's size does not grow with the whole content."""
+        measure = self.measures[measure_id]
+        if not self._measures_by_group:
+            for key in self.sorted_ids("measures"):
+                m = self.measures[key]
+                self._measures_by_group.setdefault((m.initiative, m.working_group), []).append(key)
+        group = self._measures_by_group[(measure.initiative, measure.working_group)]
+        same = [key for key in group[: limit + 1] if key != measure_id]
+        return same[:limit], len(self.measures_of(measure.initiative))
 
     def by_status(self, measure_ids: list[str]) -> list[tuple[str, str, list[str]]]:
         """(status, heading, ids) groups in the fixed order: open work first, finished last."""
