@@ -40,8 +40,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ContentError as error:
         for problem in error.problems.sorted():
             log.error(problem.render())
+        count = len(error.problems)
         raise PluginError(
-            f"Die Inhalte haben {len(error.problems)} Problem(e); die Website wurde nicht gebaut. "
+            f"{'Ein Problem' if count == 1 else f'{count} Probleme'} in den Inhalten; die Website wurde nicht gebaut. "
             "Bitte die oben genannten Stellen korrigieren."
         ) from None
     config[STATE_KEY] = portal

@@ -42,7 +42,7 @@ class ProblemList:
         return bool(self.items)
 
     def __len__(self) -> int:
-        return len(self.items)
+        return len(self.sorted())
 
     def sorted(self) -> list[Problem]:
         # The same problem can be reached twice (for example a bad id used as a file name and a field).
