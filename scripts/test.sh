@@ -13,7 +13,8 @@ if [ ! -x .venv-properdocs/bin/properdocs ] || [ requirements.txt -nt .venv-prop
 fi
 
 # Browser tests drive Debian's Chromium; Playwright cannot download its own browser here.
-if [ ! -x /usr/bin/chromium ]; then
+# CHROMIUM_PATH may name another Chromium-based browser (GitHub's runners ship Google Chrome).
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
