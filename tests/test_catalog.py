@@ -97,3 +97,12 @@ def test_json_ld_cannot_close_its_script_element() -> None:
     import json
 
     assert json.loads(body)["name"] == "</script><script>alert(1)</script> & mehr"
+
+
+def test_prose_keeps_readers_on_this_site() -> None:
+    from portal.markup import render_prose
+
+    html = str(render_prose("![Logo](https://tracker.example/p.png) [ok](https://example.org) [x](javascript:alert(1)) <b>fett</b>"))
+    assert "<img" not in html and "[Bild: Logo]" in html
+    assert '<a href="https://example.org" rel="noopener">ok</a>' in html
+    assert "javascript:" not in html and "&lt;b&gt;fett&lt;/b&gt;" in html

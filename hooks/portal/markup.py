@@ -29,6 +29,12 @@ class _NoRawHtml(Extension):
 class _SafeLinks(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
+            if element.tag == "img" and urlsplit(element.get("src", "")).netloc:
+                # An image from another host would tell that host about every visitor: show its text.
+                alt = element.get("alt", "")
+                element.tag, element.text = "span", f"[Bild: {alt}]" if alt else "[Bild]"
+                element.attrib.clear()
+                continue
             for attr in ("href", "src"):
                 value = element.get(attr)
                 if value is not None and urlsplit(value.strip()).scheme.lower() not in SAFE_SCHEMES:
