@@ -200,3 +200,10 @@ def test_open_data_files_hold_the_published_content(mini_site: Build) -> None:
     assert rows[1]["zieltermin_verstrichen"] == "ja" and rows[1]["verantwortlich"] == "Stadt Test"
     assert "Stand der Daten:" in mini_site.text("daten/")
     assert "inhalte.json" in {a["href"] for a in mini_site.html("daten/").find("article").find_all("a", href=True)}
+
+
+def test_list_pages_name_the_sources_behind_them(mini_site: Build) -> None:
+    for url in ("", "initiativen/", "massnahmen/", "partner/", "zeitleiste/", "themen/flaechen/", "regionen/teststadt/"):
+        links = [a["href"] for a in mini_site.html(url).select("#quellen ~ ul a")]
+        assert any(link.endswith("quellen/pm-eins/") for link in links), url
+        assert len(links) == len(set(links)), url

@@ -287,6 +287,14 @@ class Catalog:
         ids = [ref for _, target, ref in references(record) if target == "documents"]
         return list(dict.fromkeys(ids))
 
+    def sources_for(self, collection: str, ids: list[str]) -> list[str]:
+        """The documents behind a list page: every source of the listed records, newest first."""
+        found = [doc for key in ids for doc in self.sources_of(self.records[collection][key])]
+        return self.sort_documents(list(dict.fromkeys(found)))
+
+    def timeline_sources(self) -> list[str]:
+        return self.sort_documents(list(dict.fromkeys(s for e in self.timeline() for s in e.milestone.sources)))
+
     # --- time, topics, regions ----------------------------------------------------------------
     def timeline(self, initiative_id: str | None = None) -> list[TimelineEntry]:
         entries = [TimelineEntry(iid, m) for iid, i in self.initiatives.items()
