@@ -21,6 +21,13 @@ def data(tmp_path: Path) -> Path:
     return target
 
 
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace ``old`` (which must occur) by ``new`` in a content file."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
 def problems_of(data: Path) -> list[Problem]:
     return load_valid(data)[1].sorted()
 
@@ -59,8 +66,7 @@ def test_tab_gives_german_syntax_error(data: Path) -> None:
 
 
 def test_unknown_reference_suggests_closest_id(data: Path) -> None:
-    path = data / "measures" / "glasfaser.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("owner: stadt-test", "owner: stadt-tset"), encoding="utf-8")
+    edit(data / "measures" / "glasfaser.yaml", "owner: stadt-test", "owner: stadt-tset")
     problem = only(data)
     assert problem.field == "owner" and problem.line == 6
     assert "'stadt-tset' gibt es nicht in data/organisations/" in problem.message
@@ -103,8 +109,7 @@ def test_initiative_field_errors(data: Path, old: str, new: str, field: str, wor
 
 
 def test_non_http_url_is_refused(data: Path) -> None:
-    path = data / "organisations" / "stadt-test.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("https://stadt.example/", "javascript:alert(1)"), encoding="utf-8")
+    edit(data / "organisations" / "stadt-test.yaml", "https://stadt.example/", "javascript:alert(1)")
     problem = only(data)
     assert problem.field == "website" and "https://" in problem.message
 
@@ -116,15 +121,13 @@ def test_bad_file_name_cannot_become_an_address(data: Path) -> None:
 
 
 def test_working_group_must_belong_to_the_initiative(data: Path) -> None:
-    path = data / "measures" / "glasfaser.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("working_group: ak-flaechen", "working_group: ak-flaeche"), encoding="utf-8")
+    edit(data / "measures" / "glasfaser.yaml", "working_group: ak-flaechen", "working_group: ak-flaeche")
     problem = only(data)
     assert problem.field == "working_group" and "ak-flaechen" in problem.hint
 
 
 def test_history_must_be_in_order(data: Path) -> None:
-    path = data / "measures" / "fertig.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace('"2018-05"', '"2016-05"'), encoding="utf-8")
+    edit(data / "measures" / "fertig.yaml", '"2018-05"', '"2016-05"')
     problem = only(data)
     assert problem.field == "history[2].date" and "vor dem vorigen Eintrag" in problem.message
 
@@ -155,8 +158,7 @@ def test_alias_bomb_is_stopped(data: Path) -> None:
 
 
 def test_references_to_drafts_are_refused(data: Path) -> None:
-    path = data / "organisations" / "kammer-test.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("[pm-eins]", "[entwurf]"), encoding="utf-8")
+    edit(data / "organisations" / "kammer-test.yaml", "[pm-eins]", "[entwurf]")
     problem = only(data)
     assert "Entwurf" in problem.message
 
