@@ -61,3 +61,13 @@ def test_pages_request_nothing_from_other_hosts(page: Page, served_site: str, ur
     foreign = [r for r in page.requests if urlsplit(r).netloc not in (own, "")]  # type: ignore[attr-defined]
     assert foreign == []
     assert page.locator("h1").count() == 1
+
+
+def test_timeline_filter_by_initiative(page: Page, served_site: str) -> None:
+    page.goto(served_site + "zeitleiste/")
+    page.get_by_label("Initiative", exact=True).select_option("staerkungsinitiative-industrie-muelheim")
+    visible = page.locator("#zeitleiste-liste [data-portal-item]:visible .portal-timeline__title strong")
+    assert visible.all_inner_texts() == ["Industriekonferenz beschließt 33 Projekte", "Industriekonferenz berät über den Stand der Umsetzung"]
+    assert page.locator("#zeitleiste-liste section:visible h2").all_inner_texts() == ["2017", "2018"]
+    page.get_by_label("Stand").select_option("angekuendigt")
+    assert visible.count() == 1

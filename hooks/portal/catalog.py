@@ -301,12 +301,24 @@ class Catalog:
                    if initiative_id in (None, iid) for m in i.milestones]
         return sorted(entries, key=lambda e: (e.milestone.date.sort_key(), e.milestone.title))
 
-    def timeline_by_year(self) -> list[tuple[str, list[TimelineEntry]]]:
-        groups: dict[str, list[TimelineEntry]] = {}
+    def timeline_by_year(self) -> list[tuple[str, str, list[TimelineEntry]]]:
+        """(anchor, heading, entries) per year; milestones no source dates come last, said so."""
+        groups: dict[str, tuple[str, str, list[TimelineEntry]]] = {}
         for entry in self.timeline():
-            key = str(entry.milestone.date.year) if entry.milestone.date.known else "Zeitpunkt nicht bekannt"
-            groups.setdefault(key, []).append(entry)
-        return list(groups.items())
+            date = entry.milestone.date
+            key, heading = (str(date.year), str(date.year)) if date.known else ("unbekannt", "Zeitpunkt nicht bekannt")
+            groups.setdefault(key, (f"jahr-{key}", heading, []))[2].append(entry)
+        return list(groups.values())
+
+    def timeline_filters(self) -> list[tuple[str, str, list[tuple[str, str]]]]:
+        entries = self.timeline()
+        kinds = {e.milestone.kind for e in entries}
+        return [
+            ("initiative", "Initiative", [(i, self.initiatives[i].title) for i in self.sorted_ids("initiatives")
+                                          if any(e.initiative_id == i for e in entries)]),
+            ("kind", "Art", [(k, v) for k, v in labels.MILESTONE_KIND.items() if k in kinds]),
+            ("status", "Stand", [(k, v) for k, v in labels.MILESTONE_STATUS.items()]),
+        ]
 
     def with_topic(self, topic_id: str) -> dict[str, list[str]]:
         """Initiatives, measures and documents tagged with a topic (working groups count for initiatives)."""
