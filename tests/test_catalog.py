@@ -106,3 +106,25 @@ def test_prose_keeps_readers_on_this_site() -> None:
     assert "<img" not in html and "[Bild: Logo]" in html
     assert '<a href="https://example.org" rel="noopener">ok</a>' in html
     assert "javascript:" not in html and "&lt;b&gt;fett&lt;/b&gt;" in html
+
+
+def test_last_changes_come_from_git_history(tmp_path: Path) -> None:
+    import subprocess
+
+    from portal.revision import last_changes
+
+    def git(*args: str, date: str = "2024-05-06T12:00:00") -> None:
+        env = {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org",
+               "GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": "/usr/bin:/bin"}
+        subprocess.run(["git", *args], cwd=tmp_path, env=env, check=True, capture_output=True)
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "a.yaml").write_text("name: A\n", encoding="utf-8")
+    (tmp_path / "data" / "b.yaml").write_text("name: B\n", encoding="utf-8")
+    git("init", "-q")
+    git("add", ".")
+    git("commit", "-qm", "eins")
+    (tmp_path / "data" / "b.yaml").write_text("name: B2\n", encoding="utf-8")
+    git("commit", "-qam", "zwei", date="2025-07-08T12:00:00")
+    assert last_changes(tmp_path) == {"data/a.yaml": dt.date(2024, 5, 6), "data/b.yaml": dt.date(2025, 7, 8)}
+    assert last_changes(tmp_path / "nirgends") == {}
