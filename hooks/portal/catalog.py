@@ -56,6 +56,7 @@ class Catalog:
     citations: dict[str, list[Citation]] = field(default_factory=lambda: defaultdict(list))
     mentions: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
     _sorted: dict[str, list[str]] = field(default_factory=dict)
+    _published: dict[str, Document] | None = None
     _measures_by_initiative: dict[str, list[str]] = field(default_factory=dict)
     _measures_by_group: dict[tuple[str, str | None], list[str]] = field(default_factory=dict)
 
@@ -92,7 +93,10 @@ class Catalog:
     @property
     def documents(self) -> dict[str, Document]:
         """Published documents only: drafts and items dated after the build date stay off the site."""
-        return {key: doc for key, doc in self.records["documents"].items() if self.is_published(doc)}  # type: ignore[misc]
+        if self._published is None:
+            self._published = {key: doc for key, doc in self.records["documents"].items()  # type: ignore[misc]
+                               if self.is_published(doc)}
+        return self._published
 
     def is_published(self, doc: Record) -> bool:
         assert isinstance(doc, Document)
