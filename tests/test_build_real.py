@@ -127,3 +127,11 @@ def test_each_seed_document_has_a_page_that_shows_what_rests_on_it(real_site: Bu
         soup = real_site.html(f"quellen/{path.stem}/")
         assert soup.find(id="belegt"), path.stem
         assert len(soup.select("#belegt ~ ul.portal-citations li")) >= 3, path.stem
+
+
+def test_organisations_named_without_a_role_are_not_made_partners(real_site: Build) -> None:
+    measure = real_site.html("massnahmen/muelheim-innovationszentrum-hrw/").find("dl", class_="portal-facts").get_text(" ")
+    assert "Partner in den Quellen nicht genannt" in " ".join(measure.split())
+    assert "Ebenfalls genannt Hochschule Ruhr West (die Quelle nennt keine Rolle)" in " ".join(measure.split())
+    profile = real_site.text("partner/hochschule-ruhr-west/")
+    assert "Innovationszentrum an der Hochschule Ruhr West (genannt, Rolle nicht angegeben)" in profile

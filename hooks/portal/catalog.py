@@ -210,6 +210,8 @@ class Catalog:
                 self._involve(measure.owner, None, measure.initiative, "Verantwortlich für Maßnahme", measure.title)
             for partner in measure.partners:
                 self._involve(partner, None, measure.initiative, "Partner einer Maßnahme", measure.title)
+            for org in measure.mentioned:
+                self._involve(org, None, measure.initiative, "Genannt bei einer Maßnahme (Rolle nicht angegeben)", measure.title)
 
     def initiatives_of_org(self, org_id: str) -> list[tuple[str, list[Involvement]]]:
         grouped: dict[str, list[Involvement]] = defaultdict(list)
@@ -237,6 +239,8 @@ class Catalog:
                 found.append((mid, "Verantwortlich"))
             elif org_id in measure.partners:
                 found.append((mid, "Partner"))
+            elif org_id in measure.mentioned:
+                found.append((mid, "genannt, Rolle nicht angegeben"))
         return found
 
     def statements_of(self, person_id: str) -> list[tuple[str, Any]]:

@@ -308,6 +308,9 @@ class Measure(Record):
     owner: OrgRef | None = None
     owner_note: Name | None = None
     partners: list[OrgRef] = []
+    # Organisations the source names with the measure without saying what their role is
+    # ("an der Hochschule Ruhr West"): linked, but never presented as owner or partner.
+    mentioned: list[OrgRef] = []
     target: Date | None = None
     target_note: Name | None = None
     history: Annotated[list[HistoryEntry], Field(min_length=1)]
