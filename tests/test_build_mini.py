@@ -126,7 +126,7 @@ def test_timeline_orders_by_date_with_unknown_last(mini_site: Build) -> None:
 
 
 def test_every_fact_links_its_source(mini_site: Build) -> None:
-    for section in ("ziele", "gremien", "beteiligte", "zeitleiste", "kennzahlen", "stellungnahmen"):
+    for section in ("ziele", "gremien", "arbeitskreise", "beteiligte", "zeitleiste", "kennzahlen", "stellungnahmen"):
         blocks = mini_site.section("initiativen/masterplan-test/", section)
         assert any(block.find("a", href="../../quellen/pm-eins/") for block in blocks), section
     cited = mini_site.text("quellen/pm-eins/")
