@@ -91,6 +91,7 @@ def test_links_go_both_ways(mini_site: Build) -> None:
         ("initiativen/masterplan-test/", "themen/flaechen/"),
         ("initiativen/masterplan-test/", "regionen/teststadt/"),
         ("massnahmen/glasfaser/", "partner/kammer-test/"),
+        ("massnahmen/fertig/", "quellen/pm-eins/"),
         ("partner/stadt-test/", "personen/erika-muster/"),
         ("partner/stadt-test/", "regionen/teststadt/"),
         ("themen/flaechen/", "massnahmen/glasfaser/"),
@@ -207,3 +208,18 @@ def test_list_pages_name_the_sources_behind_them(mini_site: Build) -> None:
         links = [a["href"] for a in mini_site.html(url).select("#quellen ~ ul a")]
         assert any(link.endswith("quellen/pm-eins/") for link in links), url
         assert len(links) == len(set(links)), url
+
+
+def test_measure_text_from_markdown_file_is_rendered_safely(mini_site: Build) -> None:
+    article = mini_site.html("massnahmen/fertig/").find("article")
+    assert article.find("strong", string="lange Text") is not None
+    assert "<b>rohem HTML</b>" in article.get_text()  # raw HTML is shown as text, not interpreted
+    assert article.find("b") is None
+
+
+def test_press_item_names_its_measures_and_the_measure_lists_it(mini_site: Build) -> None:
+    doc = mini_site.html("quellen/pm-eins/").find("article")
+    assert doc.find("a", href="../../massnahmen/fertig/") is not None
+    measure = mini_site.html("massnahmen/fertig/")
+    press = measure.find("h2", id="presse")
+    assert press is not None and "Pressemitteilung eins" in press.find_next("ul").get_text()

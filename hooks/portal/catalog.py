@@ -269,8 +269,8 @@ class Catalog:
 
     def _index_mentions(self) -> None:
         for doc_id, doc in self.documents.items():
-            for collection, ids in (("initiatives", doc.initiatives), ("organisations", doc.organisations),
-                                    ("people", doc.people), ("topics", doc.topics)):
+            for collection, ids in (("initiatives", doc.initiatives), ("measures", doc.measures),
+                                    ("organisations", doc.organisations), ("people", doc.people), ("topics", doc.topics)):
                 for ref in ids:
                     self.mentions[(collection, ref)].append(doc_id)
             if doc.publisher:

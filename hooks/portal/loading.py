@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .model import COLLECTIONS, ID_PATTERN, ID_RULE, Record
+from .model import BODY_FIELD, COLLECTIONS, ID_PATTERN, ID_RULE, Record
 from .problems import Problem
 from .yamlio import Parsed, dotted, parse_yaml
 
@@ -101,7 +101,7 @@ def _load_file(loaded: Loaded, collection: str, cls: type[Record], file: Path, r
     if text.startswith("\ufeff"):
         # Windows editors add a byte order mark; it is invisible and harmless, so it is dropped.
         text = text[1:]
-    parsed, problems = _parse(text, rel, cls)
+    parsed, problems = _parse(text, rel, BODY_FIELD.get(collection, "body"))
     loaded.problems.extend(problems)
     if parsed is None:
         return
@@ -111,7 +111,7 @@ def _load_file(loaded: Loaded, collection: str, cls: type[Record], file: Path, r
         loaded.origins[(collection, record_id)] = Source(rel, parsed)
 
 
-def _parse(text: str, rel: str, cls: type[Record]) -> tuple[Parsed | None, list[Problem]]:
+def _parse(text: str, rel: str, body_field: str) -> tuple[Parsed | None, list[Problem]]:
     if not text.strip():
         return None, [Problem(rel, 1, 1, "", "Die Datei ist leer", "Vorlage aus der Anleitung für Redaktionen verwenden")]
     if not rel.endswith(".md"):
@@ -124,12 +124,18 @@ def _parse(text: str, rel: str, cls: type[Record]) -> tuple[Parsed | None, list[
         return None, [Problem(rel, 1, 1, "", "Kopfdaten (Front Matter) fehlen oder sind nicht abgeschlossen", hint)]
     parsed, problems = parse_yaml(match.group(1), rel, line_offset=1)
     parsed, problems = _need_mapping(parsed, problems, rel)
+    body = text[match.end():].strip("\n")
     if parsed is not None:
-        if "body" in parsed.data:
-            line, col = parsed.where(("body",))
-            problems.append(Problem(rel, line, col, "body", "gehört nicht in die Kopfdaten",
-                                    "der Text steht unter der zweiten Zeile ---"))
-        parsed.data["body"] = text[match.end():].strip("\n")
+        # Documents keep their text only below the front matter; initiatives and measures may
+        # write a short description in the front matter instead, but not both.
+        clash = body_field in parsed.data and (body_field == "body" or bool(body.strip()))
+        if clash:
+            line, col = parsed.where((body_field,))
+            message = ("gehört nicht in die Kopfdaten" if body_field == "body"
+                       else "steht doppelt: in den Kopfdaten und als Text unter den Kopfdaten")
+            problems.append(Problem(rel, line, col, body_field, message, "den Text nur unter der zweiten Zeile --- schreiben"))
+        elif body.strip() or body_field == "body":
+            parsed.data[body_field] = body
     return parsed, problems
 
 

@@ -332,6 +332,7 @@ class Document(Record):
     reference: Name | None = None
     initiatives: list[Annotated[str, Ref("initiatives")]] = []
     organisations: list[OrgRef] = []
+    measures: list[Annotated[str, Ref("measures")]] = []
     people: list[PersonRef] = []
     topics: TopicRefs = []
     draft: bool = False
@@ -345,7 +346,10 @@ COLLECTIONS: dict[str, tuple[str, type[Record], tuple[str, ...]]] = {
     "topics": ("topics", Topic, (".yaml", ".yml")),
     "organisations": ("organisations", Organisation, (".yaml", ".yml")),
     "people": ("people", Person, (".yaml", ".yml")),
-    "initiatives": ("initiatives", Initiative, (".yaml", ".yml")),
-    "measures": ("measures", Measure, (".yaml", ".yml")),
+    "initiatives": ("initiatives", Initiative, (".yaml", ".yml", ".md")),
+    "measures": ("measures", Measure, (".yaml", ".yml", ".md")),
     "documents": ("documents", Document, (".md",)),
 }
+
+# In a Markdown file the text below the front matter fills this field: long texts stay readable Markdown.
+BODY_FIELD: dict[str, str] = {"initiatives": "description", "measures": "description", "documents": "body"}
