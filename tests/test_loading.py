@@ -127,7 +127,7 @@ def test_working_group_must_belong_to_the_initiative(data: Path) -> None:
 
 
 def test_history_must_be_in_order(data: Path) -> None:
-    edit(data / "measures" / "fertig.yaml", '"2018-05"', '"2016-05"')
+    edit(data / "measures" / "fertig.md", '"2018-05"', '"2016-05"')
     problem = only(data)
     assert problem.field == "history[2].date" and "vor dem vorigen Eintrag" in problem.message
 
