@@ -1,6 +1,8 @@
 """MkDocs hooks: thin glue between MkDocs' build events and the portal's domain package.
 
-on_config   read and check all content (nothing is written if it has problems)
+on_startup  remember whether this is the live preview (``mkdocs serve``)
+on_config   read and check all content (nothing is written if it has problems; the preview
+            instead shows the problems on every page and keeps running)
 on_files    add one generated page per record, and the open-data files
 on_env      autoescape the portal's own templates
 on_page_content  give generated pages their searchable prose
@@ -10,6 +12,7 @@ on_page_context  hand templates the catalog and the page's record
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +28,9 @@ from portal.site import Portal
 
 log = logging.getLogger("mkdocs.plugins.portal")
 STATE_KEY = "portal_state"
+# MkDocs re-imports this module for every rebuild of the live preview but calls on_startup only once,
+# so the preview flag lives in the process environment. Setting it by hand previews a normal build.
+PREVIEW = "PORTAL_PREVIEW"
 # Templates in overrides/ that replace Material's own and so must keep its non-escaping behaviour.
 MATERIAL_OVERRIDES = {"main.html", "base.html", "404.html"}
 
@@ -33,20 +39,35 @@ def _portal(config: MkDocsConfig) -> Portal:
     return config[STATE_KEY]
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    if command == "serve":
+        os.environ[PREVIEW] = "1"
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
+    preview = os.environ.get(PREVIEW) == "1"
     try:
-        portal = Portal(root, reference_date(), site_url=config.site_url or "")
+        portal = Portal(root, reference_date(), site_url=config.site_url or "", preview=preview)
     except ContentError as error:
-        for problem in error.problems.sorted():
-            log.error(problem.render())
-        count = len(error.problems)
-        raise PluginError(
-            f"{'Ein Problem' if count == 1 else f'{count} Probleme'} in den Inhalten; die Website wurde nicht gebaut. "
-            "Bitte die oben genannten Stellen korrigieren."
-        ) from None
+        _report(error.problems.sorted())
+        raise PluginError(f"{_count(len(error.problems))} in den Inhalten; die Website wurde nicht gebaut. "
+                          "Bitte die oben genannten Stellen korrigieren.") from None
+    if portal.problems:
+        _report(portal.problems.sorted())
+        log.error(f"{_count(len(portal.problems))} in den Inhalten. Die Vorschau zeigt sie oben auf jeder Seite "
+                  "und baut nach dem nächsten Speichern neu.")
     config[STATE_KEY] = portal
     return config
+
+
+def _report(problems: list[Any]) -> None:
+    for problem in problems:
+        log.error(problem.render())
+
+
+def _count(number: int) -> str:
+    return "Ein Problem" if number == 1 else f"{number} Probleme"
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

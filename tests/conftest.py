@@ -13,10 +13,12 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Request, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -74,6 +76,7 @@ def make_project(tmp: Path, data: Path | None) -> Path:
 
 def run_build(root: Path, *args: str, command: str = "mkdocs") -> Build:
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("PORTAL_PREVIEW", None)  # a real build, never the forgiving live preview
     executable = str(BIN / command) if (BIN / command).exists() else command
     proc = subprocess.run([executable, "build", "--strict", *args], cwd=root, env=env,
                           capture_output=True, text=True, timeout=600)
@@ -130,3 +133,100 @@ def browser() -> Iterator[Browser]:
         instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+
+
+# --- Browser journeys: a server that answers like GitHub Pages, and pages that watch their requests ---
+
+
+class _PagesHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files; a missing address gets the site's own 404.html with status 404, as on GitHub Pages."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        not_found = Path(self.directory) / "404.html"
+        if code != 404 or not not_found.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        """No access log in the test output."""
+
+
+@pytest.fixture(scope="session")
+def served_site_404(real_site: Build) -> Iterator[str]:
+    """The real site on 127.0.0.1 like ``served_site``, but missing paths get site/404.html with status 404.
+
+    ``served_site`` answers a missing path with Python's own error page, so Material's 404 page
+    can only be seen through this server."""
+    handler = functools.partial(_PagesHandler, directory=str(real_site.site))
+
+    class Quiet(http.server.ThreadingHTTPServer):
+        daemon_threads = True
+
+        def handle_error(self, request: object, client_address: object) -> None:  # browsers drop connections
+            pass
+
+    server = Quiet(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+class GuardedPages:
+    """Opens browser tabs that record every request and every uncaught script error.
+
+    ``check()`` fails if any tab asked a host other than the served site's origin (scheme, host
+    and port) for anything, or if a script threw: a privacy and a robustness check that every
+    browser test gets for free."""
+
+    # Schemes that never leave the browser.
+    LOCAL_SCHEMES = ("data", "blob", "about")
+
+    def __init__(self, browser: Browser) -> None:
+        self.browser = browser
+        self.contexts: list[BrowserContext] = []
+        self.foreign: list[str] = []
+        self.errors: list[str] = []
+
+    def open(self, base_url: str, *, width: int = 1280, height: int = 800, **options: Any) -> Page:
+        """A new tab in a fresh context (own storage) that may only talk to ``base_url``'s origin."""
+        origin = urlsplit(base_url)[:2]
+        context = self.browser.new_context(viewport={"width": width, "height": height}, locale="de-DE", **options)
+        self.contexts.append(context)
+
+        def record(request: Request) -> None:
+            url = urlsplit(request.url)
+            if url.scheme not in self.LOCAL_SCHEMES and url[:2] != origin:
+                self.foreign.append(request.url)
+
+        # On the context, not only the page: it also sees requests of workers (search) and popups.
+        context.on("request", record)
+        page = context.new_page()
+        page.on("pageerror", lambda error: self.errors.append(f"{page.url}: {error}"))
+        return page
+
+    def check(self) -> None:
+        assert self.foreign == [], f"Anfragen an fremde Hosts: {self.foreign}"
+        assert self.errors == [], f"Skriptfehler: {self.errors}"
+
+    def close(self) -> None:
+        for context in self.contexts:
+            context.close()
+
+
+@pytest.fixture()
+def guarded_pages(browser: Browser) -> Iterator[GuardedPages]:
+    """Tabs for one test; after the test, fails on any request outside the site's origin or script error."""
+    pages = GuardedPages(browser)
+    yield pages
+    try:
+        pages.check()
+    finally:
+        pages.close()

@@ -2,7 +2,52 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
+
+# German names for the invisible characters editors most often paste in by accident (from Word,
+# PDFs, web pages, Windows editors). Others are named by their Unicode name.
+INVISIBLE_NAMES: dict[str, str] = {
+    "\ufeff": "Byte-Order-Mark",
+    "\u200b": "Leerzeichen ohne Breite",
+    "\u200c": "Bindehemmer ohne Breite",
+    "\u200d": "Verbinder ohne Breite",
+    "\u2060": "Wortverbinder",
+    "\u00ad": "weiches Trennzeichen",
+    "\u00a0": "geschütztes Leerzeichen",
+    "\u202f": "schmales geschütztes Leerzeichen",
+    "\u200e": "Schreibrichtung links-nach-rechts",
+    "\u200f": "Schreibrichtung rechts-nach-links",
+}
+
+
+def is_invisible(char: str) -> bool:
+    """True for characters that show as nothing or as a plain space (format, control, odd spaces)."""
+    if char in "\n\t ":
+        return False
+    return unicodedata.category(char) in ("Cf", "Cc", "Zs", "Zl", "Zp")
+
+
+def char_name(char: str) -> str:
+    """``U+200B (Leerzeichen ohne Breite)``: a name an editor can search for."""
+    name = INVISIBLE_NAMES.get(char) or unicodedata.name(char, "Steuerzeichen")
+    return f"U+{ord(char):04X} ({name})"
+
+
+def visible(text: str) -> str:
+    """``text`` with every invisible character written as ``[U+200B]``, so messages never hide it."""
+    return "".join(f"[U+{ord(c):04X}]" if is_invisible(c) else c for c in text)
+
+
+class Fault(ValueError):
+    """A wrong value found by a validator, with a German hint on what to write instead.
+
+    pydantic keeps the exception in the error's context, so the hint reaches the editor.
+    """
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.hint = hint
 
 
 @dataclass(frozen=True)
@@ -17,10 +62,15 @@ class Problem:
     hint: str = ""
 
     def render(self) -> str:
-        """``datei:zeile:spalte: Feld 'x': Meldung (Hinweis)`` — the format editors' tools link to."""
+        """``datei:zeile:spalte: Feld 'x': Meldung – Hinweis`` — the format editors' tools link to.
+
+        Invisible characters in field, message and hint are written out (``[U+FEFF]``): a message
+        that quotes ``'stadt-test'`` while the file says ``'\ufeffstadt-test'`` would only confuse.
+        The path stays as it is, so editors' tools can still open the file.
+        """
         where = f"{self.path}:{self.line}:{self.column}"
-        what = f"Feld '{self.field}': {self.message}" if self.field else self.message
-        return f"{where}: {what}" + (f" – {self.hint}" if self.hint else "")
+        what = f"Feld '{visible(self.field)}': {visible(self.message)}" if self.field else visible(self.message)
+        return f"{where}: {what}" + (f" – {visible(self.hint)}" if self.hint else "")
 
     def sort_key(self) -> tuple[str, int, int]:
         return (self.path, self.line, self.column)

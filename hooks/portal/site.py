@@ -25,17 +25,25 @@ from .structured import describe, script_body
 
 
 class Portal:
-    """Content, page plans and reference dates of one build."""
+    """Content, page plans and reference dates of one build.
 
-    def __init__(self, root: Path, today: dt.date, data_dir: Path | None = None, site_url: str = "") -> None:
+    With ``preview=True`` (the live preview of ``mkdocs serve``) content problems do not raise: the
+    portal is built without content and every page shows the problems, so the editor's browser
+    says what to fix and the next good save brings the content back.
+    """
+
+    def __init__(self, root: Path, today: dt.date, data_dir: Path | None = None, site_url: str = "",
+                 preview: bool = False) -> None:
         data_dir = data_dir or root / "data"
         loaded, problems = load_valid(data_dir)
-        if problems:
+        if problems and not preview:
             raise ContentError(problems)
+        self.problems = problems
         self.today = today
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
-        self.catalog = Catalog(loaded.records, today)
-        self.files_of = {key: origin.path for key, origin in loaded.origins.items()}
+        records = {name: {} for name in loaded.records} if problems else loaded.records
+        self.catalog = Catalog(records, today)
+        self.files_of = {} if problems else {key: origin.path for key, origin in loaded.origins.items()}
         self.plans = {plan.src_uri: plan for plan in plan_pages(self.catalog, self.files_of)}
         self._changes = last_changes(root, data_dir.relative_to(root).as_posix() if data_dir.is_relative_to(root) else str(data_dir))
 
@@ -69,4 +77,5 @@ class Portal:
             "record_id": plan.record_id if plan else None,
             "stand": self.stand(plan),
             "jsonld": script_body(describe(self.catalog, plan.collection, plan.record_id, self.site_url)) if plan else None,
+            "content_problems": [problem.render() for problem in self.problems.sorted()],
         }

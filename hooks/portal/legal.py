@@ -1,0 +1,65 @@
+"""The operator's details for the legal pages (``extra: operator:`` in mkdocs.yml), and which are still open.
+
+The shipped configuration holds placeholders in square brackets ("[Name eintragen]"). The legal pages
+show a notice while any of them is left; ``open_fields`` gives the same list for a build-time message.
+The field list here and the one in ``overrides/legal.html`` must agree (a test checks that they do).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    label: str
+    required: bool  # optional fields may be emptied ("") when they do not apply; then they are left out
+
+
+FIELDS: tuple[Field, ...] = (
+    Field("name", "Name des Betreibers", True),
+    Field("street", "Straße und Hausnummer", True),
+    Field("city", "Postleitzahl und Ort", True),
+    Field("representative", "Vertreten durch", False),
+    Field("email", "E-Mail-Adresse", True),
+    Field("phone", "Telefonnummer", False),
+    Field("register", "Registereintrag", False),
+    Field("vat_id", "Umsatzsteuer-Identifikationsnummer", False),
+    Field("supervisory_authority", "Aufsichtsbehörde", False),
+    Field("editorial_name", "Verantwortliche Person nach § 18 Abs. 2 MStV", True),
+    Field("editorial_address", "Anschrift der verantwortlichen Person", True),
+    Field("privacy_officer", "Datenschutzbeauftragte Stelle", False),
+)
+
+
+def is_placeholder(value: object) -> bool:
+    """A value the operator still has to replace: text in square brackets, e.g. ``[Betreiber eintragen]``."""
+    text = str(value).strip() if value is not None else ""
+    return text.startswith("[") and text.endswith("]")
+
+
+def open_fields(operator: Mapping[str, object] | None) -> list[str]:
+    """Labels of the fields that are still placeholders, or required and empty, in configuration order."""
+    operator = operator if isinstance(operator, Mapping) else {}
+    found = []
+    for field in FIELDS:
+        value = operator.get(field.key)
+        empty = value is None or not str(value).strip()
+        if is_placeholder(value) or (field.required and empty):
+            found.append(field.label)
+    return found
+
+
+def open_fields_message(operator: Mapping[str, object] | None) -> str | None:
+    """One German line for the build log, or None when every field is filled in."""
+    labels = open_fields(operator)
+    if not labels:
+        return None
+    return (
+        "Impressum, Datenschutzerklärung und Erklärung zur Barrierefreiheit enthalten noch Platzhalter: "
+        + ", ".join(labels)
+        + ". Bitte in mkdocs.yml unter 'extra: operator:' eintragen (Felder, die nicht zutreffen und nicht "
+        "Pflicht sind, leer lassen: \"\")."
+    )
