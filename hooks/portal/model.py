@@ -36,6 +36,12 @@ class Ref:
 
     collection: str
 
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> dict[str, Any]:
+        # Editors' tools (JSON Schema) learn that this is an id and where the ids live.
+        schema: dict[str, Any] = handler(core_schema)
+        schema.update(pattern=ID_PATTERN, description=f"id einer Datei in data/{self.collection}/ (Dateiname ohne Endung)")
+        return schema
+
 
 def _plain_text(value: str) -> str:
     # Names and titles end up in <title>, lists and feeds, where markup makes no sense.
@@ -61,15 +67,21 @@ def _vague_date(value: Any) -> VagueDate:
     return VagueDate.parse(value)
 
 
+# The JSON Schemas for editors' tools (see schema.py) come from these types; their patterns mirror
+# the validators, which stay the authority and give the German messages.
+DATE_PATTERN = r"^(\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?|(Frühjahr|Sommer|Herbst|Winter|Anfang) \d{4}|unbekannt)$"
 Id = Annotated[str, Field(pattern=ID_PATTERN)]
-Name = Annotated[str, AfterValidator(_plain_text)]
-Prose = Annotated[str, Field(description="Markdown; HTML wird beim Anzeigen maskiert")]
-Url = Annotated[str, AfterValidator(_http_url)]
+Name = Annotated[str, AfterValidator(_plain_text), WithJsonSchema(
+    {"type": "string", "pattern": r"^[^<>\n]*\S[^<>\n]*$", "description": "eine Zeile Text, ohne < und >"})]
+Prose = Annotated[str, Field(description="Text in Markdown; HTML wird beim Anzeigen maskiert")]
+Url = Annotated[str, AfterValidator(_http_url), WithJsonSchema(
+    {"type": "string", "pattern": r"^https?://[^\s/]+\S*$", "description": "Web-Adresse, beginnt mit https:// oder http://"})]
 Date = Annotated[
     VagueDate,
     BeforeValidator(_vague_date),
     PlainSerializer(lambda date: date.notation(), return_type=str),
-    WithJsonSchema({"type": ["string", "integer"], "description": f"Datum: {FORMATS_HELP}"}),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": DATE_PATTERN}, {"type": "integer", "minimum": 1000, "maximum": 2999}],
+                    "description": f"Datum: {FORMATS_HELP}"}),
 ]
 Sources = Annotated[list[Annotated[str, Ref("documents")]], Field(min_length=1)]
 TopicRefs = list[Annotated[str, Ref("topics")]]
