@@ -48,7 +48,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     preview = os.environ.get(PREVIEW) == "1"
     try:
-        portal = Portal(root, reference_date(), site_url=config.site_url or "", preview=preview)
+        portal = Portal(root, reference_date(), site_url=config.site_url or "", preview=preview,
+                        edit=dict(config.extra.get("edit") or {}))
     except ContentError as error:
         _report(error.problems.sorted())
         raise PluginError(f"{_count(len(error.problems))} in den Inhalten; die Website wurde nicht gebaut. "
@@ -102,4 +103,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     context.update(_portal(config).context(page.file.src_uri))
+    # Plain Markdown pages get Material's own edit button; the portal's page types show a text link.
+    page.edit_url = context["edit_url"]
     return context

@@ -22,6 +22,7 @@ from .pages import PagePlan, intro_html, plan_pages
 from .problems import ContentError
 from .revision import last_changes, stand
 from .structured import describe, script_body
+from .urls import edit_url
 
 
 class Portal:
@@ -33,13 +34,14 @@ class Portal:
     """
 
     def __init__(self, root: Path, today: dt.date, data_dir: Path | None = None, site_url: str = "",
-                 preview: bool = False) -> None:
+                 preview: bool = False, edit: dict[str, str] | None = None) -> None:
         data_dir = data_dir or root / "data"
         loaded, problems = load_valid(data_dir)
         if problems and not preview:
             raise ContentError(problems)
         self.problems = problems
         self.today = today
+        self.edit = edit or {}
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         records = {name: {} for name in loaded.records} if problems else loaded.records
         self.catalog = Catalog(records, today)
@@ -62,9 +64,16 @@ class Portal:
     def intro(self, plan: PagePlan) -> Markup:
         return intro_html(self.catalog, plan)
 
+    def source_file(self, src_uri: str) -> str:
+        """The file an editor changes for a page: its data file, or its Markdown file in docs/."""
+        plan = self.plan_for(src_uri)
+        return plan.data_files[0] if plan else f"docs/{src_uri}"
+
     def context(self, src_uri: str) -> dict[str, Any]:
         """Template variables for any page: the catalog, helpers, and the page's own record."""
         plan = self.plan_for(src_uri)
+        source = self.source_file(src_uri)
+        repository = self.edit.get("repository", "")
         record = self.catalog.records[plan.collection][plan.record_id] if plan else None
         return {
             "portal": self.catalog,
@@ -78,4 +87,6 @@ class Portal:
             "stand": self.stand(plan),
             "jsonld": script_body(describe(self.catalog, plan.collection, plan.record_id, self.site_url)) if plan else None,
             "content_problems": [problem.render() for problem in self.problems.sorted()],
+            "source_file": source,
+            "edit_url": edit_url(repository, self.edit.get("branch", "main"), source) if repository else None,
         }

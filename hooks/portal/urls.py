@@ -21,3 +21,8 @@ def src_uri(collection: str, record_id: str) -> str:
 def url_for(collection: str, record_id: str) -> str:
     """The page's site-relative URL with directory URLs, as MkDocs will publish it."""
     return f"{SECTIONS[collection]}/{record_id}/"
+
+
+def edit_url(repository: str, branch: str, path: str) -> str:
+    """GitHub's web editor for a file of the repository (``path`` relative to its root)."""
+    return f"{repository.rstrip('/')}/edit/{branch}/{path}"
