@@ -223,3 +223,25 @@ def test_press_item_names_its_measures_and_the_measure_lists_it(mini_site: Build
     measure = mini_site.html("massnahmen/fertig/")
     press = measure.find("h2", id="presse")
     assert press is not None and "Pressemitteilung eins" in press.find_next("ul").get_text()
+
+
+def test_every_generated_page_links_to_its_file_on_github(mini_site: Build) -> None:
+    expected = {
+        "massnahmen/fertig/": "data/measures/fertig.md",
+        "massnahmen/glasfaser/": "data/measures/glasfaser.yaml",
+        "initiativen/masterplan-test/": "data/initiatives/masterplan-test.yaml",
+        "partner/stadt-test/": "data/organisations/stadt-test.yaml",
+        "personen/erika-muster/": "data/people/erika-muster.yaml",
+        "quellen/pm-eins/": "data/documents/pm-eins.md",
+        "themen/flaechen/": "data/topics/flaechen.yaml",
+        "initiativen/": "docs/initiativen/index.md",
+    }
+    for url, path in expected.items():
+        link = mini_site.html(url).find("a", string="Datei auf GitHub bearbeiten")
+        assert link is not None, url
+        assert link["href"] == f"https://github.com/industrie-initiativen-nrw/portal/edit/main/{path}", url
+    for url in DETAIL_PAGES:
+        assert mini_site.html(url).find("a", string="Datei auf GitHub bearbeiten") is not None, url
+    # Plain Markdown pages get Material's edit button instead.
+    guide = mini_site.html("mitmachen/").find("a", class_="md-content__button")
+    assert guide is not None and guide["href"].endswith("/edit/main/docs/mitmachen/index.md")
