@@ -172,3 +172,17 @@ def test_every_problem_is_reported_at_once(data: Path, capsys: pytest.CaptureFix
     assert err.startswith("3 Probleme in den Inhalten:")
     for where in ("data/topics/a.yaml:2:1", "data/topics/b.yaml:", "data/regions/c.yaml:2:1"):
         assert where in err
+
+
+def test_future_items_publish_on_their_date_and_cannot_be_cited_before(data: Path) -> None:
+    import datetime as dt
+
+    from portal.catalog import Catalog
+
+    edit(data / "documents" / "pm-eins.md", 'date: "2017-03-20"', 'date: "2026-11-23"')
+    problems = load_valid(data, dt.date(2026, 11, 22))[1].sorted()
+    assert problems and all("erscheint erst am 2026-11-23 (Datum in der Zukunft)" in p.message for p in problems)
+    loaded, later = load_valid(data, dt.date(2026, 11, 23))
+    assert not later
+    assert "pm-eins" in Catalog(loaded.records, dt.date(2026, 11, 23)).documents
+    assert "pm-eins" not in Catalog(loaded.records, dt.date(2026, 11, 22)).documents

@@ -36,7 +36,7 @@ class Portal:
     def __init__(self, root: Path, today: dt.date, data_dir: Path | None = None, site_url: str = "",
                  preview: bool = False, edit: dict[str, str] | None = None) -> None:
         data_dir = data_dir or root / "data"
-        loaded, problems = load_valid(data_dir)
+        loaded, problems = load_valid(data_dir, today)
         if problems and not preview:
             raise ContentError(problems)
         self.problems = problems

@@ -5,19 +5,21 @@ Runs after every file has been read, so problems in different files are reported
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from typing import Any
 
 from .dates import VagueDate
 from .loading import Loaded
-from .model import COLLECTIONS, Initiative, Measure, Person
+from .model import COLLECTIONS, Document, Initiative, Measure, Person, Record
+from .naming import invisible_chars, strip_invisible, suggest_id
 from .problems import Problem
 from .refs import FieldPath, references
 from .yamlio import dotted
 
 
-def check(loaded: Loaded) -> list[Problem]:
-    """All cross-record problems of the loaded content."""
+def check(loaded: Loaded, today: dt.date | None = None) -> list[Problem]:
+    """All cross-record problems of the loaded content; ``today`` decides which sources are out yet."""
     problems: list[Problem] = []
     for collection, records in loaded.records.items():
         for record_id, record in records.items():
@@ -26,9 +28,9 @@ def check(loaded: Loaded) -> list[Problem]:
                     if (target, ref_id) in loaded.present:
                         continue  # the target's own file has problems, reported there
                     problems.append(_unknown(loaded, collection, record_id, path, target, ref_id))
-                elif target == "documents" and getattr(loaded.records[target][ref_id], "draft", False) and collection != "documents":
-                    problems.append(_problem(loaded, collection, record_id, path,
-                                             f"die Quelle '{ref_id}' ist ein Entwurf (draft: true)",
+                elif target == "documents" and collection != "documents" and (
+                        why := _unpublished(loaded.records[target][ref_id], today)):
+                    problems.append(_problem(loaded, collection, record_id, path, f"die Quelle '{ref_id}' {why}",
                                              "eine Quelle muss veröffentlicht sein, bevor sich Angaben darauf stützen"))
     for initiative_id, initiative in loaded.records["initiatives"].items():
         assert isinstance(initiative, Initiative)
@@ -42,6 +44,16 @@ def check(loaded: Loaded) -> list[Problem]:
     return problems
 
 
+def _unpublished(document: Record, today: dt.date | None) -> str:
+    """Why a document cannot be cited yet ('' if it can): a draft, or dated after ``today``."""
+    if getattr(document, "draft", False):
+        return "ist ein Entwurf (draft: true)"
+    first = document.date.first_day() if isinstance(document, Document) else None
+    if today is not None and first is not None and first > today:
+        return f"erscheint erst am {first.isoformat()} (Datum in der Zukunft)"
+    return ""
+
+
 def _problem(loaded: Loaded, collection: str, record_id: str, path: FieldPath, message: str, hint: str = "") -> Problem:
     file, line, column = loaded.where(collection, record_id, path)
     return Problem(file, line, column, dotted(path), message, hint)
@@ -49,7 +61,16 @@ def _problem(loaded: Loaded, collection: str, record_id: str, path: FieldPath, m
 
 def _unknown(loaded: Loaded, collection: str, record_id: str, path: FieldPath, target: str, ref_id: str) -> Problem:
     folder = COLLECTIONS[target][0]
-    close = difflib.get_close_matches(ref_id, list(loaded.records[target]), n=3, cutoff=0.6)
+    known = list(loaded.records[target])
+    if invisible := invisible_chars(ref_id):
+        # Looks right on screen, yet cannot match: say which character hides in it.
+        clean = strip_invisible(ref_id)
+        hint = (f"das Zeichen löschen, am sichersten die id neu tippen: {clean}" if clean in known
+                else "das Zeichen löschen, am sichersten die id neu tippen")
+        return _problem(loaded, collection, record_id, path, f"'{ref_id}' {invisible}", hint)
+    # "Stadt Düsseldorf" for stadt-duesseldorf: the id rule turns it into the likely id first.
+    likely = suggest_id(ref_id)
+    close = [likely] if likely != ref_id and likely in known else difflib.get_close_matches(ref_id, known, n=3, cutoff=0.6)
     hint = f"meinten Sie {', '.join(close)}?" if close else f"erlaubt sind die Dateinamen (ohne Endung) in data/{folder}/"
     return _problem(loaded, collection, record_id, path, f"'{ref_id}' gibt es nicht in data/{folder}/", hint)
 
