@@ -22,6 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from portal.legal import open_fields_message
 from portal.problems import ContentError
 from portal.revision import reference_date
 from portal.site import Portal
@@ -58,6 +59,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _report(portal.problems.sorted())
         log.error(f"{_count(len(portal.problems))} in den Inhalten. Die Vorschau zeigt sie oben auf jeder Seite "
                   "und baut nach dem nächsten Speichern neu.")
+    # Info, not warning: the shipped placeholders must not fail a --strict build.
+    if message := open_fields_message(config.extra.get("operator")):
+        log.info(message)
     config[STATE_KEY] = portal
     return config
 
