@@ -73,7 +73,10 @@ def plan_pages(catalog: Catalog, files_of: dict[tuple[str, str], str]) -> list[P
 def _title(catalog: Catalog, collection: str, record_id: str) -> str:
     if collection == "people":
         return catalog.person_name(record_id)
-    return catalog.name(collection, record_id)
+    record = catalog.records[collection][record_id]
+    short = getattr(record, "short_name", None)
+    # The short name ("MPI") belongs in the title: search indexes the title, not the h1.
+    return f"{catalog.name(collection, record_id)} ({short})" if short and collection == "initiatives" else catalog.name(collection, record_id)
 
 
 def _description(catalog: Catalog, collection: str, record_id: str) -> str:

@@ -1,0 +1,351 @@
+"""What a reader does, in Debian's Chromium: search in German, click through from the start page to a
+partner and back, filter the overviews, use the mobile menu and the colour scheme, and land on the
+404 page. Every tab fails its test if it asks another host for anything (``guarded_pages``).
+
+Expected values come from the YAML under ``data/``, not from the built HTML, so a test fails when
+the page shows something other than the content says."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+import pytest
+import yaml
+from conftest import ROOT, Build, GuardedPages
+from playwright.sync_api import Page, expect
+
+DATA = ROOT / "data"
+
+
+def _load(kind: str) -> dict[str, dict[str, Any]]:
+    """Every record of one kind, by id (the file name), as plain YAML data."""
+    return {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted((DATA / kind).glob("*.yaml"))}
+
+
+INITIATIVES = _load("initiatives")
+MEASURES = _load("measures")
+ORGANISATIONS = _load("organisations")
+
+
+def _status(measure: dict[str, Any]) -> str:
+    """A measure's current status: the last entry of its history (oldest first)."""
+    return str(measure["history"][-1]["status"])
+
+
+def _heading(text: str) -> re.Pattern[str]:
+    """An h1 that starts with ``text`` (profiles may add a short name in brackets)."""
+    return re.compile("^" + re.escape(text))
+
+
+# --- Search ------------------------------------------------------------------------------------
+
+def _search(page: Page, base: str, query: str) -> None:
+    """Type ``query`` into Material's search on the start page (desktop: the input itself, not its label)."""
+    page.goto(base)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query)
+    # The worker answers every keystroke; wait for the answer to the whole query.
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"Suchergebnis|Keine Suchergebnisse"))
+
+
+def _result(page: Page, base: str, path: str) -> Any:
+    """The search result linking to the site-relative ``path`` (Material appends ?h=… for highlighting)."""
+    return page.locator(f'.md-search-result__list > li > a[href^="{base}{path}?"], '
+                        f'.md-search-result__list > li > a[href="{base}{path}"]')
+
+
+@pytest.mark.parametrize("initiative_id", sorted(INITIATIVES))
+def test_search_finds_every_initiative_by_its_title(guarded_pages: GuardedPages, served_site: str,
+                                                    initiative_id: str) -> None:
+    page = guarded_pages.open(served_site)
+    _search(page, served_site, INITIATIVES[initiative_id]["title"])
+    result = _result(page, served_site, f"initiativen/{initiative_id}/")
+    expect(result).to_have_count(1)
+    result.click()
+    expect(page).to_have_url(re.compile(re.escape(f"{served_site}initiativen/{initiative_id}/")))
+    expect(page.locator("h1")).to_have_text(_heading(INITIATIVES[initiative_id]["title"]))
+
+
+def test_search_finds_inflected_forms_of_a_word_stem(guarded_pages: GuardedPages, served_site: str) -> None:
+    # The pages say "Kernzonen" and "Gewerkschaften"; readers type the singular. Material's search
+    # matches the typed word as a prefix, which covers endings that only add letters.
+    page = guarded_pages.open(served_site)
+    _search(page, served_site, "Kernzone")
+    expect(_result(page, served_site, "initiativen/masterplan-industrie-duesseldorf/")).to_have_count(1)
+    _search(page, served_site, "Gewerkschaft")
+    expect(_result(page, served_site, "initiativen/masterplan-duisburg/")).to_have_count(1)
+
+
+@pytest.mark.parametrize(("query", "path"), [
+    # Words in „German quotes“: the search pipeline's trimmer strips the quote marks.
+    ("Zukunftsdialog", "quellen/loi-zukunftsdialog-industrie/"),
+    # An initiative's short name is part of its page title, which the search indexes.
+    ("MPI", "initiativen/masterplan-industrie-duesseldorf/"),
+])
+def test_search_finds_quoted_words_and_short_names(guarded_pages: GuardedPages, served_site: str, query: str,
+                                                   path: str) -> None:
+    page = guarded_pages.open(served_site)
+    _search(page, served_site, query)
+    expect(_result(page, served_site, path)).to_have_count(1)
+
+
+# Known gaps of the search as configured. strict: once fixed, these pass and the marker must go.
+SEARCH_GAPS = [
+    pytest.param("Fachkraft", "initiativen/masterplan-handwerk-duesseldorf/", marks=pytest.mark.xfail(strict=True, reason=(
+        "keine deutsche Stammformreduktion: Material 9.8 nimmt für lang: de die Pipeline der englischen "
+        "Übersetzung (nur stopWordFilter), 'Fachkraft' findet 'Fachkräften' nicht; der lunr-Stemmer "
+        "verträgt sich nicht mit Materials Präfixsuche ('Flächen' findet dann nichts mehr)")), id="stemming"),
+]
+
+
+@pytest.mark.parametrize(("query", "path"), SEARCH_GAPS)
+def test_search_gaps(guarded_pages: GuardedPages, served_site: str, query: str, path: str) -> None:
+    page = guarded_pages.open(served_site)
+    _search(page, served_site, query)
+    expect(_result(page, served_site, path)).to_have_count(1, timeout=2000)
+
+
+# --- From the start page to a partner and back -------------------------------------------------
+
+def _journey() -> tuple[str, str, str]:
+    """(initiative, measure, organisation): the first measure that names an owner or a partner."""
+    for measure_id, measure in MEASURES.items():
+        organisations = ([measure["owner"]] if measure.get("owner") else []) + list(measure.get("partners") or [])
+        if organisations:
+            return measure["initiative"], measure_id, organisations[0]
+    raise AssertionError("keine Maßnahme mit verantwortlicher Organisation oder Partner in data/measures")
+
+
+def test_reader_goes_from_start_to_initiative_measure_partner_and_back(guarded_pages: GuardedPages,
+                                                                        served_site: str) -> None:
+    initiative_id, measure_id, org_id = _journey()
+    initiative, measure = INITIATIVES[initiative_id]["title"], MEASURES[measure_id]["title"]
+    organisation = ORGANISATIONS[org_id]["name"]
+    content = "article.md-content__inner"
+    page = guarded_pages.open(served_site)
+    h1 = page.locator("h1")
+
+    def at(path: str, heading: str) -> None:
+        expect(page).to_have_url(served_site + path)
+        expect(h1).to_have_count(1)
+        expect(h1).to_have_text(_heading(heading))
+
+    page.goto(served_site)
+    page.locator(content).get_by_role("link", name=initiative, exact=True).first.click()
+    at(f"initiativen/{initiative_id}/", initiative)
+    page.locator(content).get_by_role("link", name=measure, exact=True).first.click()
+    at(f"massnahmen/{measure_id}/", measure)
+    # The partner link sits in the measure's facts (Verantwortlich / Partner).
+    page.locator(".portal-facts").get_by_role("link", name=organisation, exact=True).click()
+    at(f"partner/{org_id}/", organisation)
+
+    # Back with the browser's history, and forward again.
+    page.go_back()
+    at(f"massnahmen/{measure_id}/", measure)
+    page.go_forward()
+    at(f"partner/{org_id}/", organisation)
+
+    # Back by links: the partner page lists the measure, the measure names its initiative.
+    page.locator(content).get_by_role("link", name=measure, exact=True).first.click()
+    at(f"massnahmen/{measure_id}/", measure)
+    page.locator(".portal-facts").get_by_role("link", name=initiative, exact=True).click()
+    at(f"initiativen/{initiative_id}/", initiative)
+    page.locator("header a.md-logo").click()
+    expect(page).to_have_url(served_site)
+
+
+# --- Filters on the overviews and the timeline -------------------------------------------------
+# tests/test_browser.py covers: initiatives by region + reset, measures overdue + initiative,
+# timeline by initiative + status. Here: the other fields, combinations against the data, empty
+# results, reset on every list, the keyboard, and the lists without JavaScript.
+
+def test_measure_filters_combine_topic_and_status_and_reset(guarded_pages: GuardedPages, served_site: str) -> None:
+    topic = "flaechen"
+    with_topic = {mid: m for mid, m in MEASURES.items() if topic in (m.get("topics") or [])}
+    status = Counter(_status(m) for m in with_topic.values()).most_common(1)[0][0]
+    expected = sorted(m["title"] for m in with_topic.values() if _status(m) == status)
+    assert 0 < len(expected) < len(with_topic), "Beispiel taugt nicht mehr: Thema und Status schränken nicht beide ein"
+
+    page = guarded_pages.open(served_site)
+    page.goto(served_site + "massnahmen/")
+    count = page.locator("[data-portal-count]")
+    total = len(MEASURES)
+    page.get_by_label("Thema", exact=True).select_option(topic)
+    expect(count).to_have_text(f"{len(with_topic)} von {total} angezeigt")
+    page.get_by_label("Status", exact=True).select_option(status)
+    expect(count).to_have_text(f"{len(expected)} von {total} angezeigt")
+    assert sorted(page.locator("#massnahmen-liste [data-portal-item]:visible > a").all_inner_texts()) == expected
+    # Only the group of the chosen status keeps its heading.
+    expect(page.locator("#massnahmen-liste section:visible")).to_have_count(1)
+    expect(page.locator(f"#massnahmen-liste section:visible h2#status-{status}")).to_have_count(1)
+
+    page.get_by_role("button", name="Filter zurücksetzen").click()
+    expect(count).to_have_text(f"{total} von {total} angezeigt")
+    expect(page.locator("#massnahmen-liste [data-portal-item]:visible")).to_have_count(total)
+    expect(page.get_by_label("Thema", exact=True)).to_have_value("")
+    expect(page.get_by_label("Status", exact=True)).to_have_value("")
+    assert page.url == served_site + "massnahmen/"  # filtering stays on the page, nothing is reloaded
+
+
+def test_initiative_filters_can_show_nothing_and_say_so(guarded_pages: GuardedPages, served_site: str) -> None:
+    # A kind and a region that no initiative has together.
+    pairs = {(i["kind"], i["region"]) for i in INITIATIVES.values()}
+    kinds, regions = {k for k, _ in pairs}, {r for _, r in pairs}
+    kind, region = next((k, r) for k in sorted(kinds) for r in sorted(regions) if (k, r) not in pairs)
+    page = guarded_pages.open(served_site)
+    page.goto(served_site + "initiativen/")
+    page.get_by_label("Art", exact=True).select_option(kind)
+    page.get_by_label("Region", exact=True).select_option(region)
+    expect(page.locator("[data-portal-count]")).to_have_text(f"0 von {len(INITIATIVES)} angezeigt")
+    expect(page.locator("#initiativen-liste [data-portal-item]:visible")).to_have_count(0)
+    expect(page.locator("#initiativen-liste section:visible")).to_have_count(0)
+
+
+def test_timeline_filters_by_kind_and_status_and_reset(guarded_pages: GuardedPages, served_site: str) -> None:
+    milestones = [m for i in INITIATIVES.values() for m in i.get("milestones") or []]
+    kind = Counter(m["kind"] for m in milestones).most_common(1)[0][0]
+    of_kind = [m for m in milestones if m["kind"] == kind]
+    page = guarded_pages.open(served_site)
+    page.goto(served_site + "zeitleiste/")
+    count = page.locator("[data-portal-count]")
+    titles = page.locator("#zeitleiste-liste [data-portal-item]:visible .portal-timeline__title strong")
+    expect(count).to_have_text(f"{len(milestones)} von {len(milestones)} angezeigt")
+    page.get_by_label("Art", exact=True).select_option(kind)
+    expect(count).to_have_text(f"{len(of_kind)} von {len(milestones)} angezeigt")
+    assert sorted(titles.all_inner_texts()) == sorted(m["title"] for m in of_kind)
+    for status in ("stattgefunden", "angekuendigt"):
+        page.get_by_label("Stand", exact=True).select_option(status)
+        expect(titles).to_have_count(sum(m["status"] == status for m in of_kind))
+    page.get_by_role("button", name="Filter zurücksetzen").click()
+    expect(count).to_have_text(f"{len(milestones)} von {len(milestones)} angezeigt")
+    expect(titles).to_have_count(len(milestones))
+
+
+def test_filters_work_with_the_keyboard(guarded_pages: GuardedPages, served_site: str) -> None:
+    page = guarded_pages.open(served_site)
+    page.goto(served_site + "initiativen/")
+    count = page.locator("[data-portal-count]")
+    kind = page.get_by_label("Art", exact=True)
+    kind.focus()
+    page.keyboard.press("ArrowDown")  # a closed <select> takes the next option and fires "change"
+    chosen = kind.input_value()
+    assert chosen != ""
+    expect(count).to_have_text(f"{sum(i['kind'] == chosen for i in INITIATIVES.values())} von {len(INITIATIVES)} angezeigt")
+    reset = page.get_by_role("button", name="Filter zurücksetzen")
+    for _ in range(5):  # Art → Region → Status → reset button
+        if reset.evaluate("el => el === document.activeElement"):
+            break
+        page.keyboard.press("Tab")
+    expect(reset).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(count).to_have_text(f"{len(INITIATIVES)} von {len(INITIATIVES)} angezeigt")
+
+    page.goto(served_site + "massnahmen/")
+    overdue = page.get_by_label("nur mit verstrichenem Zieltermin")
+    overdue.focus()
+    page.keyboard.press("Space")
+    expect(overdue).to_be_checked()
+    visible = page.locator("#massnahmen-liste [data-portal-item]:visible")
+    expect(visible.first).to_be_visible()
+    assert 0 < visible.count() < len(MEASURES)
+
+
+@pytest.mark.parametrize(("path", "items", "total"), [
+    ("initiativen/", "#initiativen-liste [data-portal-item]", len(INITIATIVES)),
+    ("massnahmen/", "#massnahmen-liste [data-portal-item]", len(MEASURES)),
+    ("zeitleiste/", "#zeitleiste-liste [data-portal-item]", sum(len(i.get("milestones") or []) for i in INITIATIVES.values())),
+])
+def test_without_javascript_lists_are_complete_and_the_form_stays_hidden(
+        guarded_pages: GuardedPages, served_site: str, path: str, items: str, total: int) -> None:
+    page = guarded_pages.open(served_site, java_script_enabled=False)
+    page.goto(served_site + path)
+    expect(page.locator("form[data-portal-filter]")).to_be_hidden()
+    expect(page.locator(f"{items}:visible")).to_have_count(total)
+
+
+# --- Mobile menu, colour scheme, 404 -----------------------------------------------------------
+
+def test_mobile_menu_opens_navigates_and_closes(guarded_pages: GuardedPages, served_site: str) -> None:
+    page = guarded_pages.open(served_site, width=375, height=740, has_touch=True)
+    page.goto(served_site)
+    drawer = page.locator("#__drawer")
+    hamburger = page.locator('header label[for="__drawer"]')
+    nav = page.locator("nav.md-nav--primary")
+    timeline = nav.get_by_role("link", name="Zeitleiste", exact=True)
+    expect(hamburger).to_be_visible()
+    # Closed, the drawer sits beside the screen: rendered, but out of the viewport.
+    expect(timeline).not_to_be_in_viewport()
+
+    hamburger.click()
+    expect(drawer).to_be_checked()
+    for name in ("Start", "Initiativen", "Maßnahmen", "Partner", "Zeitleiste", "Presse", "Quellen"):
+        expect(nav.get_by_role("link", name=name, exact=True)).to_be_in_viewport()
+    timeline.click()
+    expect(page).to_have_url(served_site + "zeitleiste/")
+    expect(page.locator("h1")).to_have_text("Zeitleiste")
+    expect(drawer).not_to_be_checked()  # a new page starts with the menu closed
+
+    hamburger.click()
+    expect(timeline).to_be_in_viewport()
+    # The shaded rest of the screen closes the menu.
+    page.locator("label.md-overlay").click(position={"x": 360, "y": 400})
+    expect(drawer).not_to_be_checked()
+    expect(timeline).not_to_be_in_viewport()
+
+
+def test_colour_scheme_toggle_switches_persists_and_speaks_german(guarded_pages: GuardedPages,
+                                                                  served_site: str) -> None:
+    page = guarded_pages.open(served_site, color_scheme="light")
+    page.goto(served_site)
+    body = page.locator("body")
+    toggle = page.locator('form[data-md-component="palette"] label:visible')
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    expect(toggle).to_have_count(1)
+    expect(toggle).to_have_attribute("title", "Dunkles Farbschema")
+
+    toggle.click()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    expect(toggle).to_have_attribute("title", "Helles Farbschema")
+    stored = page.evaluate("Object.entries(localStorage).filter(([k]) => k.endsWith('__palette')).map(([, v]) => v)")
+    assert len(stored) == 1 and '"scheme":"slate"' in stored[0]
+
+    # The choice outlives a reload and holds on other pages.
+    page.reload()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    page.goto(served_site + "zeitleiste/")
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+
+    toggle.click()
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    page.reload()
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+
+
+@pytest.mark.parametrize("missing", ["gibt-es-nicht/", "initiativen/gibt-es-nicht/"])
+def test_missing_address_shows_the_404_page_with_a_way_home(guarded_pages: GuardedPages, served_site_404: str,
+                                                            real_site: Build, missing: str) -> None:
+    page = guarded_pages.open(served_site_404)
+    response = page.goto(served_site_404 + missing)
+    assert response is not None and response.status == 404
+    expect(page.locator("h1")).to_have_text("Seite nicht gefunden")
+    # A link in the page's content (not only the header) that leads to the start page.
+    hrefs = page.locator(".md-content a").evaluate_all("links => links.map(a => a.href)")
+    assert served_site_404 in hrefs, f"kein Link zur Startseite im Inhalt: {hrefs}"
+    page.locator(".md-content a").nth(hrefs.index(served_site_404)).click()
+    expect(page).to_have_url(served_site_404)
+    start = real_site.html("").find("h1")
+    assert start is not None
+    expect(page.locator("h1")).to_have_text(start.get_text(strip=True))
+
+
+def test_served_pages_stay_on_the_own_origin(guarded_pages: GuardedPages, served_site: str) -> None:
+    """The guard itself works: a request to another host is recorded (and fails in Chromium)."""
+    page = guarded_pages.open(served_site)
+    page.goto(served_site)
+    page.evaluate("fetch('http://example.org/').catch(() => null)")
+    page.wait_for_timeout(200)
+    assert guarded_pages.foreign == ["http://example.org/"]
+    guarded_pages.foreign.clear()  # planted on purpose; the check after the test must pass
