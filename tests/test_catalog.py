@@ -45,11 +45,11 @@ def test_plans_one_page_per_published_record() -> None:
     assert "quellen/entwurf.md" not in plans  # draft
     initiative = plans["initiativen/masterplan-test.md"]
     assert initiative.template == "initiative.html"
-    assert initiative.title == "Masterplan Test"
+    assert initiative.title == "Masterplan Test (MPT)"  # the short name is searchable in the title
     assert set(initiative.data_files) == {"mini/initiatives/masterplan-test.yaml", "mini/measures/glasfaser.yaml", "mini/measures/fertig.md"}
     assert plans["personen/erika-muster.md"].title == "Dr. Erika Muster"
     assert len(plans) == 2 + 1 + 2 + 1 + 1 + 2 + 1
-    assert initiative.markdown().startswith("---\ntemplate: initiative.html\ntitle: Masterplan Test\n")
+    assert initiative.markdown().startswith("---\ntemplate: initiative.html\ntitle: Masterplan Test (MPT)\n")
     assert "&quot;Flächen&quot; &amp; mehr" in initiative.markdown()
 
 

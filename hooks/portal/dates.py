@@ -15,6 +15,8 @@ from enum import StrEnum
 
 from babel.dates import format_date
 
+from .problems import Fault
+
 
 class Precision(StrEnum):
     """How much of a date its source actually gives."""
@@ -48,9 +50,87 @@ _YEAR = re.compile(r"^(\d{4})$")
 _SEASON = re.compile(r"^(Frühjahr|Sommer|Herbst|Winter) (\d{4})$")
 _EARLY = re.compile(r"^Anfang (\d{4})$")
 
+# Forms editors write that are not accepted, recognised only to explain what to write instead.
+_LOOSE_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_LOOSE_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_WITH_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d")
+_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$")
+_WORD_YEAR = re.compile(r"^(\w+) (\d+)$")
+_WORDS = {"frühling": "Frühjahr", "fruehjahr": "Frühjahr", "frühjahr": "Frühjahr", "sommer": "Sommer",
+          "herbst": "Herbst", "winter": "Winter", "anfang": "Anfang"}
+_GERMAN_MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+                  "Oktober", "November", "Dezember")
 
-class DateError(ValueError):
+
+class DateError(Fault):
     """A date string that is not in one of the accepted forms, or names an impossible day."""
+
+
+def _day_name(day: int, month: int) -> str:
+    return f"{day}. {_GERMAN_MONTHS[month - 1]}" if 1 <= month <= 12 else f"{day}.{month}."
+
+
+def _iso(year: int, month: int, day: int) -> str:
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _check_day(text: str, year: int, month: int, day: int) -> None:
+    """Raise a DateError that says why year-month-day is not a calendar day."""
+    if not 1 <= month <= 12:
+        swapped = f"ist {_iso(year, day, month)} gemeint? " if 1 <= day <= 12 else ""
+        raise DateError(f"'{text}' ist kein gültiger Kalendertag: einen Monat {month} gibt es nicht",
+                        f"{swapped}die Reihenfolge ist Jahr-Monat-Tag")
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise DateError(f"'{text}' ist kein gültiger Kalendertag: den {_day_name(day, month)} {year} gibt es nicht",
+                        f"der {_GERMAN_MONTHS[month - 1]} {year} hat {last} Tage; Tag und Monat prüfen")
+
+
+def _explain(text: str) -> DateError:
+    """The most helpful error for a date string in none of the accepted forms."""
+    if m := _LOOSE_DAY.match(text):
+        year, month, day = (int(g) for g in m.groups())
+        _check_day(text, year, month, day)
+        return DateError(f"'{text}': Monat und Tag brauchen je zwei Ziffern", f"'{_iso(year, month, day)}' schreiben")
+    if m := _LOOSE_MONTH.match(text):
+        return DateError(f"'{text}': der Monat braucht zwei Ziffern", f"'{m.group(1)}-{int(m.group(2)):02d}' schreiben")
+    if m := _WITH_TIME.match(text):
+        return DateError(f"'{text}': eine Uhrzeit ist nicht vorgesehen", f"nur das Datum schreiben: '{m.group(1)}'")
+    if m := _SLASHED.match(text):
+        first, second, year = int(m.group(1)), int(m.group(2)), _full_year(m.group(3))
+        if first <= 12 and second <= 12 and first != second:
+            return DateError(
+                f"'{text}' ist mehrdeutig: {_day_name(first, second)} oder {_day_name(second, first)} {year}?",
+                f"als Jahr-Monat-Tag schreiben: '{_iso(year, second, first)}' für den {_day_name(first, second)}, "
+                f"'{_iso(year, first, second)}' für den {_day_name(second, first)}",
+            )
+        day, month = (first, second) if first > 12 else (second, first)
+        return DateError(f"'{text}' ist kein erkanntes Datum; erwartet wird Jahr-Monat-Tag", f"'{_iso(year, month, day)}' schreiben")
+    if m := _DOTTED.match(text):
+        day, month, year = int(m.group(1)), int(m.group(2)), _full_year(m.group(3))
+        _check_day(text, year, month, day)
+        short = " mit zweistelligem Jahr" if len(m.group(3)) == 2 else ""
+        return DateError(f"'{text}' ist kein erkanntes Datum (deutsche Schreibweise{short}); erwartet wird Jahr-Monat-Tag",
+                         f"'{_iso(year, month, day)}' schreiben")
+    if m := _WORD_YEAR.match(text):
+        word, digits = m.group(1), m.group(2)
+        proper = _WORDS.get(word.lower())
+        if len(digits) != 4:
+            return DateError(f"'{text}': das Jahr {digits} hat {len(digits)} statt 4 Ziffern",
+                             f"Tippfehler im Jahr? z. B. '{proper or word} 2023'")
+        if proper:
+            return DateError(f"'{text}' ist kein erkanntes Datum", f"'{proper} {digits}' schreiben")
+        if word.lower() in ("mitte", "ende"):
+            return DateError(f"'{text}' ist kein erkanntes Datum", f"'{digits}' schreiben; '{word}' kann in die Anmerkung zum Datum (z. B. date_note)")
+    if re.match(r"^\d{5,}$", text):
+        return DateError(f"'{text}': das Jahr hat {len(text)} statt 4 Ziffern", "Tippfehler im Jahr?")
+    return DateError(f"'{text}' ist kein erkanntes Datum; erwartet wird {FORMATS_HELP}")
+
+
+def _full_year(digits: str) -> int:
+    # Two-digit years in sources about today's initiatives mean 20xx; the hint shows the guess.
+    return 2000 + int(digits) if len(digits) == 2 else int(digits)
 
 
 @dataclass(frozen=True, order=False)
@@ -67,25 +147,27 @@ class VagueDate:
     def parse(cls, value: object) -> VagueDate:
         """Parse the editor's notation; raise DateError with a German explanation otherwise."""
         if isinstance(value, bool):
-            raise DateError(f"'{value}' ist kein Datum; erwartet wird {FORMATS_HELP}")
+            raise DateError(f"erwartet wird ein Datum, gefunden: den Wahrheitswert {str(value).lower()}",
+                            f"erwartet wird {FORMATS_HELP}")
         if isinstance(value, int):
             value = str(value)
+        if isinstance(value, float):
+            # YAML reads 2017.03 as a number; say which notation means the month.
+            raise DateError(f"erwartet wird ein Datum, gefunden: die Zahl {value}",
+                            "einen Monat mit Bindestrich schreiben, z. B. \"2017-03\" für März 2017")
         if not isinstance(value, str):
-            raise DateError(f"erwartet wird {FORMATS_HELP}")
+            raise DateError("erwartet wird ein Datum", f"erwartet wird {FORMATS_HELP}")
         text = value.strip()
         if text == "unbekannt":
             return cls(Precision.UNKNOWN)
         if m := _DAY.match(text):
             year, month, day = (int(g) for g in m.groups())
-            try:
-                dt.date(year, month, day)
-            except ValueError:
-                raise DateError(f"'{text}' ist kein gültiger Kalendertag") from None
+            _check_day(text, year, month, day)
             return cls(Precision.DAY, year, month, day)
         if m := _MONTH.match(text):
             year, month = int(m.group(1)), int(m.group(2))
             if not 1 <= month <= 12:
-                raise DateError(f"'{text}': den Monat {month} gibt es nicht")
+                raise DateError(f"'{text}': den Monat {month} gibt es nicht", "die Reihenfolge ist Jahr-Monat")
             return cls(Precision.MONTH, year, month)
         if m := _YEAR.match(text):
             return cls(Precision.YEAR, int(m.group(1)))
@@ -93,7 +175,7 @@ class VagueDate:
             return cls(Precision.SEASON, int(m.group(2)), season=m.group(1))
         if m := _EARLY.match(text):
             return cls(Precision.EARLY, int(m.group(1)))
-        raise DateError(f"'{text}' ist kein erkanntes Datum; erwartet wird {FORMATS_HELP}")
+        raise _explain(text)
 
     @property
     def known(self) -> bool:

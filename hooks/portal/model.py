@@ -25,6 +25,7 @@ from pydantic import (
 )
 
 from .dates import FORMATS_HELP, VagueDate
+from .problems import Fault
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_RULE = "nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche (Umlaute als ae, oe, ue, ß als ss)"
@@ -46,19 +47,43 @@ class Ref:
 def _plain_text(value: str) -> str:
     # Names and titles end up in <title>, lists and feeds, where markup makes no sense.
     if "<" in value or ">" in value:
-        raise ValueError("darf keine spitzen Klammern < > enthalten (HTML ist in Namen und Titeln nicht erlaubt)")
+        raise Fault("darf keine spitzen Klammern < > enthalten (HTML ist in Namen und Titeln nicht erlaubt)",
+                    "den Text ohne HTML-Tags schreiben; in Namen und Titeln gibt es keine Hervorhebungen")
     if "\n" in value.strip():
-        raise ValueError("muss in eine Zeile passen")
+        raise Fault("muss in eine Zeile passen", "Zeilenumbrüche entfernen; längere Texte gehören in description")
     if not value.strip():
-        raise ValueError("darf nicht leer sein")
+        raise Fault("darf nicht leer sein", "den Text ergänzen oder die Zeile löschen")
     return value.strip()
 
 
+# Why an address is refused, by its scheme: the editor learns what the address does instead.
+_NOT_WEB = {
+    "javascript": "javascript:-Adressen führen Programmcode aus",
+    "vbscript": "vbscript:-Adressen führen Programmcode aus",
+    "data": "data:-Adressen enthalten den Inhalt selbst, statt auf eine Seite zu verweisen",
+    "ftp": "ftp:-Adressen öffnen Browser nicht mehr",
+    "file": "file:-Adressen zeigen auf eine Datei auf dem eigenen Rechner",
+    "mailto": "das ist eine E-Mail-Adresse, keine Website",
+}
+
+
 def _http_url(value: str) -> str:
+    # Only links to web pages: the address is put into href on every page that shows it.
     parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc or re.search(r"\s", value):
-        raise ValueError(f"'{value}' ist keine Web-Adresse; erwartet wird eine Adresse, die mit https:// oder http:// beginnt")
-    return value
+    scheme = parts.scheme.lower()
+    expected = "erwartet wird eine Adresse, die mit https:// beginnt"
+    if scheme in ("http", "https") and parts.netloc and not re.search(r"\s", value):
+        return value
+    if re.search(r"\s", value.strip()):
+        raise Fault(f"'{value}' ist keine Web-Adresse: sie enthält Leerzeichen; {expected}",
+                    "die Adresse aus der Adresszeile des Browsers kopieren")
+    if scheme in ("http", "https"):
+        raise Fault(f"'{value}' ist keine vollständige Web-Adresse: nach {scheme}:// fehlt der Name der Website; {expected}")
+    if not scheme or not parts.netloc and "." in scheme:
+        full = "https://" + value.strip().lstrip("/")
+        raise Fault(f"'{value}' ist keine vollständige Web-Adresse: vorn fehlt https://", f"'{full}' schreiben")
+    reason = _NOT_WEB.get(scheme, f"'{scheme}:' ist kein Protokoll für Webseiten")
+    raise Fault(f"'{value}' ist keine Web-Adresse: {reason}; {expected}")
 
 
 def _vague_date(value: Any) -> VagueDate:
@@ -175,7 +200,8 @@ class Chair(Record):
     @model_validator(mode="after")
     def _something(self) -> Chair:
         if not (self.organisation or self.person or self.note):
-            raise ValueError("braucht mindestens eines der Felder organisation, person oder note")
+            raise Fault("braucht mindestens eines der Felder organisation, person oder note",
+                        "eine id aus data/organisations/ oder data/people/ angeben, sonst in note beschreiben, was die Quelle sagt")
         return self
 
 
@@ -186,7 +212,7 @@ class Size(Record):
     @model_validator(mode="after")
     def _ordered(self) -> Size:
         if self.max < self.min:
-            raise ValueError(f"max ({self.max}) ist kleiner als min ({self.min})")
+            raise Fault(f"max ({self.max}) ist kleiner als min ({self.min})", "die beiden Zahlen tauschen")
         return self
 
 
@@ -227,7 +253,9 @@ class Participant(Record):
     @model_validator(mode="after")
     def _who(self) -> Participant:
         if bool(self.organisation) == bool(self.group):
-            raise ValueError("braucht genau eines der Felder organisation (eine id) oder group (eine Beschreibung)")
+            hint = ("organisation und group stehen beide da: group nur verwenden, wenn die Quelle keine Organisation nennt"
+                    if self.organisation else "organisation (eine id aus data/organisations/) oder group ergänzen")
+            raise Fault("braucht genau eines der Felder organisation (eine id) oder group (eine Beschreibung)", hint)
         return self
 
 

@@ -38,8 +38,18 @@ def strip_invisible(text: str) -> str:
     return "".join(char for char in text if not is_invisible(char))
 
 
+def _repaired(text: str) -> str:
+    """A file name whose bytes are not UTF-8 (Python keeps them as lone surrogates), read as Windows-1252."""
+    if not any("\udc80" <= char <= "\udcff" for char in text):
+        return text
+    return text.encode("utf-8", "surrogateescape").decode("cp1252", errors="replace")
+
+
 def id_faults(text: str) -> str:
     """What makes ``text`` unfit as an id, in German, most important fault first."""
+    if (repaired := _repaired(text)) != text:
+        # Unzipped on a system with an old encoding: the name shows as "Fl�che" in most tools.
+        return f"ist nicht in UTF-8 gespeichert (in Windows-1252 hieße er '{repaired}')"
     if invisible := invisible_chars(text):
         return invisible
     faults: list[str] = []
@@ -64,7 +74,7 @@ def id_faults(text: str) -> str:
 
 def suggest_id(text: str) -> str:
     """The id an editor most likely meant: ``Flächen_Neu`` → ``flaechen-neu``."""
-    text = strip_invisible(text)
+    text = strip_invisible(_repaired(text))
     text = "".join(_UMLAUTS.get(char, char) for char in text)
     # Accents (é, ç) lose their marks; anything else that is not a letter or digit becomes a hyphen.
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
@@ -72,8 +82,11 @@ def suggest_id(text: str) -> str:
 
 
 def id_hint(text: str, suffix: str = "") -> str:
-    """Hint for a bad id: the suggestion (if any) and the rule."""
+    """Hint for a bad id (or, with ``suffix``, a bad file name): a suggestion and the rule."""
     suggestion = suggest_id(text)
-    if suggestion and is_id(suggestion):
-        return f"stattdessen '{suggestion}{suffix}' schreiben; erlaubt sind {ID_RULE}"
-    return f"erlaubt sind {ID_RULE}"
+    rule = f"erlaubt sind {ID_RULE}"
+    if not (suggestion and is_id(suggestion)):
+        return rule
+    if suffix:
+        return f"die Datei umbenennen in '{suggestion}{suffix}'; {rule}"
+    return f"stattdessen '{suggestion}' schreiben; {rule}"

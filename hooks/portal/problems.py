@@ -18,6 +18,10 @@ INVISIBLE_NAMES: dict[str, str] = {
     "\u202f": "schmales geschütztes Leerzeichen",
     "\u200e": "Schreibrichtung links-nach-rechts",
     "\u200f": "Schreibrichtung rechts-nach-links",
+    "\x00": "Null-Byte",
+    "\x0b": "vertikaler Tabulator, ein Zeilenumbruch aus Word",
+    "\x0c": "Seitenvorschub",
+    "\x1b": "Escape",
 }
 
 
@@ -34,9 +38,17 @@ def char_name(char: str) -> str:
     return f"U+{ord(char):04X} ({name})"
 
 
+def undecodable(text: str) -> str:
+    """``text`` with the bytes of a non-UTF-8 file name (kept by Python as surrogates) written as ``[0xE4]``.
+
+    Such a name cannot be printed as it is; written out, it reads the same in the log and the terminal.
+    """
+    return "".join(f"[0x{ord(c) - 0xDC00:02X}]" if "\udc80" <= c <= "\udcff" else c for c in text)
+
+
 def visible(text: str) -> str:
     """``text`` with every invisible character written as ``[U+200B]``, so messages never hide it."""
-    return "".join(f"[U+{ord(c):04X}]" if is_invisible(c) else c for c in text)
+    return "".join(f"[U+{ord(c):04X}]" if is_invisible(c) else c for c in undecodable(text))
 
 
 class Fault(ValueError):
@@ -66,9 +78,10 @@ class Problem:
 
         Invisible characters in field, message and hint are written out (``[U+FEFF]``): a message
         that quotes ``'stadt-test'`` while the file says ``'\ufeffstadt-test'`` would only confuse.
-        The path stays as it is, so editors' tools can still open the file.
+        The path stays as it is, so editors' tools can still open the file (only bytes that are not
+        UTF-8 are written out, since they cannot be printed).
         """
-        where = f"{self.path}:{self.line}:{self.column}"
+        where = f"{undecodable(self.path)}:{self.line}:{self.column}"
         what = f"Feld '{visible(self.field)}': {visible(self.message)}" if self.field else visible(self.message)
         return f"{where}: {what}" + (f" – {visible(self.hint)}" if self.hint else "")
 
