@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from portal.legal import open_fields_message
-from portal.problems import ContentError
+from portal.problems import ContentError, Problem
 from portal.revision import reference_date
 from portal.site import Portal
 
@@ -66,7 +66,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def _report(problems: list[Any]) -> None:
+def _report(problems: list[Problem]) -> None:
     for problem in problems:
         log.error(problem.render())
 
