@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -14,7 +12,6 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, SoupStrainer
 from conftest import FIXTURES, ROOT, Build, make_project, run_build
-from playwright.sync_api import Browser
 
 from portal import legal
 
@@ -166,26 +163,7 @@ def test_material_stores_nothing_but_the_palette_on_this_site(real_site: Build) 
         assert marker not in html, marker
 
 
-def test_browser_storage_holds_only_the_palette_key(browser: Browser, served_site: str) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
-    page = context.new_page()
-    for url in ["", "initiativen/", "datenschutz/"]:
-        page.goto(served_site + url, wait_until="networkidle")
-    page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
-    page.locator("input.md-search__input").click()
-    page.keyboard.type("Duisburg")
-    page.wait_for_selector(".md-search-result__item")
-    local = json.loads(page.evaluate("JSON.stringify(Object.entries(localStorage))"))
-    session = page.evaluate("sessionStorage.length")
-    cookies = context.cookies()
-    context.close()
-    assert [key for key, _ in local] == ["/.__palette"]
-    assert json.loads(local[0][1])["color"]["scheme"] in {"default", "slate"}
-    assert session == 0
-    assert cookies == []
-
-
-# --- Barrierefreiheit -------------------------------------------------------------------------------
+# What the browser really stores on every page type is checked in tests/test_privacy.py.
 
 
 def test_accessibility_statement_has_status_limits_feedback_and_enforcement(real_site: Build) -> None:
@@ -201,26 +179,6 @@ def test_accessibility_statement_has_status_limits_feedback_and_enforcement(real
         assert phrase in text, phrase
     feedback = real_site.section("barrierefreiheit/", "barrieren-melden-feedback-und-kontakt")
     assert shipped_operator()["email"] in " ".join(el.get_text(" ") for el in feedback)
-
-
-VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
-# Stock Material puts autocomplete="off" on its checkbox toggles; the checker refuses that on checkboxes.
-KNOWN_MATERIAL_ERRORS = ("Attribute “autocomplete” is only allowed when the input type is",)
-
-
-def test_html_of_every_page_passes_the_nu_checker(real_site: Build) -> None:
-    """The accessibility statement says the HTML is checked with the Nu HTML Checker: this is that check."""
-    java = shutil.which("java")
-    assert java and VNU.is_file(), "Java und vnu-jar fehlen: scripts/test.sh installiert sie"
-    proc = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "json",
-                           str(real_site.site)], capture_output=True, text=True, timeout=600)
-    messages = json.loads(proc.stderr or proc.stdout)["messages"]
-    errors = [f"{m.get('url', '').rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages
-              if not m["message"].startswith(KNOWN_MATERIAL_ERRORS)]
-    assert not errors, "\n".join(errors[:30])
-
-
-# --- Leichte Sprache --------------------------------------------------------------------------------
 
 
 def test_easy_language_page_explains_and_links_the_sections(real_site: Build) -> None:

@@ -58,10 +58,4 @@ def test_every_page_type_stays_on_its_own_host_and_stores_only_the_colour_scheme
     assert _keys(context, "localStorage") <= ALLOWED_LOCAL
     assert "__palette" in _keys(context, "localStorage")  # the toggle above really stored the choice
     assert _keys(context, "sessionStorage") <= ALLOWED_SESSION
-
-
-def test_privacy_notice_names_what_is_stored(real_site: Build) -> None:
-    text = real_site.text("datenschutz/")
-    for key in ALLOWED_LOCAL | ALLOWED_SESSION:
-        assert key in text, key
-    assert "Cookies" in text and "GitHub Pages" in text
+# The privacy notice's wording (it names /.__palette) is checked in tests/test_legal_pages.py.
