@@ -1,4 +1,4 @@
-"""The code stays clean: ruff finds nothing, mypy type-checks the domain package and the hooks."""
+"""The code stays clean: ruff finds nothing, mypy type-checks the domain, the hooks and the scripts."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from conftest import BIN, ROOT
 
 
 def test_ruff() -> None:
-    proc = subprocess.run([str(BIN / "ruff"), "check", "hooks", "tests"], cwd=ROOT, capture_output=True, text=True)
+    proc = subprocess.run([str(BIN / "ruff"), "check", "hooks", "tests", "scripts", "benchmarks"], cwd=ROOT, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
 def test_mypy() -> None:
-    proc = subprocess.run([sys.executable, "-m", "mypy", "hooks/portal", "hooks/portal_hooks.py"], cwd=ROOT,
+    proc = subprocess.run([sys.executable, "-m", "mypy", "hooks/portal", "hooks/portal_hooks.py", "scripts", "benchmarks"], cwd=ROOT,
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
