@@ -71,3 +71,15 @@ def test_timeline_filter_by_initiative(page: Page, served_site: str) -> None:
     assert page.locator("#zeitleiste-liste section:visible h2").all_inner_texts() == ["2017", "2018"]
     page.get_by_label("Stand").select_option("angekuendigt")
     assert visible.count() == 1
+
+
+@pytest.mark.parametrize("url", ["initiativen/", "massnahmen/", "zeitleiste/"])
+def test_showing_the_filters_moves_nothing(page: Page, served_site: str, url: str) -> None:
+    # The filter form's space and its count are there before portal.js runs (Lighthouse: layout shift).
+    page.add_init_script("window.__shifts = []; new PerformanceObserver(list => list.getEntries()"
+                         ".forEach(e => window.__shifts.push(e.value))).observe({type: 'layout-shift', buffered: true});")
+    page.set_viewport_size({"width": 412, "height": 823})
+    page.goto(served_site + url)
+    page.wait_for_load_state("networkidle")
+    assert page.locator("form[data-portal-filter]").is_visible()
+    assert page.evaluate("window.__shifts") == []
