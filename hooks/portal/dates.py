@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from babel.dates import format_date
+from babel.dates import format_date, get_month_names
 
 from .problems import Fault
 
@@ -59,8 +59,7 @@ _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$")
 _WORD_YEAR = re.compile(r"^(\w+) (\d+)$")
 _WORDS = {"frühling": "Frühjahr", "fruehjahr": "Frühjahr", "frühjahr": "Frühjahr", "sommer": "Sommer",
           "herbst": "Herbst", "winter": "Winter", "anfang": "Anfang"}
-_GERMAN_MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-                  "Oktober", "November", "Dezember")
+_GERMAN_MONTHS = tuple(get_month_names("wide", locale="de")[month] for month in range(1, 13))
 
 
 class DateError(Fault):
