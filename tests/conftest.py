@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
-import threading
 from collections.abc import Iterator
 import shutil
 import subprocess
@@ -17,6 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from sitetools import CHROMIUM, CHROMIUM_ARGS, serve  # scripts/: one server for tests and reports
 from bs4 import BeautifulSoup, Tag
 from playwright.sync_api import Browser, BrowserContext, Page, Request, sync_playwright
 
@@ -99,30 +97,12 @@ def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return build
 
 
-CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    # Any request to another host fails loudly instead of leaving the machine.
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-]
-
-
 @pytest.fixture(scope="session")
 def served_site(real_site: Build) -> Iterator[str]:
-    """The real site over HTTP on 127.0.0.1 (a free port); yields the base URL."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(real_site.site))
-
-    class Quiet(http.server.ThreadingHTTPServer):
-        def handle_error(self, request: object, client_address: object) -> None:  # browsers drop connections
-            pass
-
-    http.server.SimpleHTTPRequestHandler.log_message = lambda *args: None  # type: ignore[method-assign]
-    server = Quiet(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    """The real site over HTTP on 127.0.0.1 (a free port), answering like GitHub Pages: a missing
+    address gets the site's 404.html with status 404. Yields the base URL."""
+    with serve(real_site.site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -138,45 +118,10 @@ def browser() -> Iterator[Browser]:
 # --- Browser journeys: a server that answers like GitHub Pages, and pages that watch their requests ---
 
 
-class _PagesHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files; a missing address gets the site's own 404.html with status 404, as on GitHub Pages."""
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        not_found = Path(self.directory) / "404.html"
-        if code != 404 or not not_found.is_file():
-            super().send_error(code, message, explain)
-            return
-        body = not_found.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        """No access log in the test output."""
-
-
 @pytest.fixture(scope="session")
-def served_site_404(real_site: Build) -> Iterator[str]:
-    """The real site on 127.0.0.1 like ``served_site``, but missing paths get site/404.html with status 404.
-
-    ``served_site`` answers a missing path with Python's own error page, so Material's 404 page
-    can only be seen through this server."""
-    handler = functools.partial(_PagesHandler, directory=str(real_site.site))
-
-    class Quiet(http.server.ThreadingHTTPServer):
-        daemon_threads = True
-
-        def handle_error(self, request: object, client_address: object) -> None:  # browsers drop connections
-            pass
-
-    server = Quiet(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+def served_site_404(served_site: str) -> str:
+    """The same server, named for tests about the 404 page."""
+    return served_site
 
 
 class GuardedPages:
