@@ -22,7 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from portal.legal import open_fields_message
+from portal.legal import open_fields, open_fields_message, operator_values
 from portal.problems import ContentError, Problem
 from portal.revision import reference_date
 from portal.site import Portal
@@ -107,6 +107,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     context.update(_portal(config).context(page.file.src_uri))
+    # The operator's details for the legal pages (overrides/legal.html).
+    operator = config.extra.get("operator")
+    context.update(operator=operator_values(operator), operator_open=open_fields(operator))
     # Plain Markdown pages get Material's own edit button; the portal's page types show a text link.
     page.edit_url = context["edit_url"]
     return context

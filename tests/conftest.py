@@ -118,12 +118,6 @@ def browser() -> Iterator[Browser]:
 # --- Browser journeys: a server that answers like GitHub Pages, and pages that watch their requests ---
 
 
-@pytest.fixture(scope="session")
-def served_site_404(served_site: str) -> str:
-    """The same server, named for tests about the 404 page."""
-    return served_site
-
-
 class GuardedPages:
     """Opens browser tabs that record every request and every uncaught script error.
 

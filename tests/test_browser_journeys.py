@@ -325,17 +325,17 @@ def test_colour_scheme_toggle_switches_persists_and_speaks_german(guarded_pages:
 
 
 @pytest.mark.parametrize("missing", ["gibt-es-nicht/", "initiativen/gibt-es-nicht/"])
-def test_missing_address_shows_the_404_page_with_a_way_home(guarded_pages: GuardedPages, served_site_404: str,
+def test_missing_address_shows_the_404_page_with_a_way_home(guarded_pages: GuardedPages, served_site: str,
                                                             real_site: Build, missing: str) -> None:
-    page = guarded_pages.open(served_site_404)
-    response = page.goto(served_site_404 + missing)
+    page = guarded_pages.open(served_site)
+    response = page.goto(served_site + missing)
     assert response is not None and response.status == 404
     expect(page.locator("h1")).to_have_text("Seite nicht gefunden")
     # A link in the page's content (not only the header) that leads to the start page.
     hrefs = page.locator(".md-content a").evaluate_all("links => links.map(a => a.href)")
-    assert served_site_404 in hrefs, f"kein Link zur Startseite im Inhalt: {hrefs}"
-    page.locator(".md-content a").nth(hrefs.index(served_site_404)).click()
-    expect(page).to_have_url(served_site_404)
+    assert served_site in hrefs, f"kein Link zur Startseite im Inhalt: {hrefs}"
+    page.locator(".md-content a").nth(hrefs.index(served_site)).click()
+    expect(page).to_have_url(served_site)
     start = real_site.html("").find("h1")
     assert start is not None
     expect(page.locator("h1")).to_have_text(start.get_text(strip=True))

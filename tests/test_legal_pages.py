@@ -104,12 +104,6 @@ def test_shipped_operator_values_are_marked_placeholders_not_invented_data() -> 
     assert all(legal.is_placeholder(value) for value in operator.values())
 
 
-def test_template_and_hook_module_list_the_same_fields() -> None:
-    template = (ROOT / "overrides/legal.html").read_text(encoding="utf-8")
-    listed = re.findall(r'\("(\w+)", "([^"]+)", (true|false)\)', template)
-    assert listed == [(f.key, f.label, "true" if f.required else "false") for f in legal.FIELDS]
-
-
 def test_open_fields_and_build_message() -> None:
     assert legal.is_placeholder(" [Name eintragen] ")
     assert not legal.is_placeholder("Stadt Musterstadt")

@@ -35,13 +35,13 @@ def _keys(context: BrowserContext, storage: str) -> set[str]:
 
 
 def test_every_page_type_stays_on_its_own_host_and_stores_only_the_colour_scheme(
-        context: BrowserContext, served_site_404: str, real_site: Build) -> None:
+        context: BrowserContext, served_site: str, real_site: Build) -> None:
     tab = context.new_page()
     requests: list[str] = []
     tab.on("request", lambda request: requests.append(request.url))
-    origin = urlsplit(served_site_404)[:2]
+    origin = urlsplit(served_site)[:2]
     for url in PAGE_TYPES:
-        tab.goto(served_site_404 + url)
+        tab.goto(served_site + url)
         tab.wait_for_load_state("networkidle")
         assert tab.locator("h1").count() >= 1, url
         if url == "":

@@ -40,6 +40,12 @@ def is_placeholder(value: object) -> bool:
     return text.startswith("[") and text.endswith("]")
 
 
+def operator_values(operator: Mapping[str, object] | None) -> dict[str, str]:
+    """Every field's value as trimmed text ('' when missing), for the legal pages' template."""
+    operator = operator if isinstance(operator, Mapping) else {}
+    return {field.key: str(operator.get(field.key) or "").strip() for field in FIELDS}
+
+
 def open_fields(operator: Mapping[str, object] | None) -> list[str]:
     """Labels of the fields that are still placeholders, or required and empty, in configuration order."""
     operator = operator if isinstance(operator, Mapping) else {}

@@ -13,13 +13,12 @@ import re
 from typing import Any, get_args
 
 from .model import Record
-from .naming import id_faults, id_hint, invisible_chars, strip_invisible
+from .naming import id_faults, id_hint, invisible_chars, strip_invisible, suggest_id
 from .problems import Fault
 
 # YAML 1.1, which PyYAML follows, reads these words as true/false (German ja/nein stay text).
 BOOL_WHY = "yes/no, on/off, true/false ohne Anführungszeichen liest YAML als Wahrheitswert"
 BOOL_HINT = f"{BOOL_WHY}; Text in \"…\" setzen"
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
 def german(error: dict[str, Any], cls: type[Record], loc: tuple[Any, ...]) -> tuple[str, str]:
@@ -89,7 +88,7 @@ def _not_allowed(value: Any, expected: str) -> tuple[str, str]:
         hint = f"{BOOL_WHY}; {listing}" if isinstance(value, bool) else listing
         return f"erwartet wird einer der erlaubten Werte, gefunden: {describe(value)}", hint
     # "Masterplan", "in Umsetzung", "Stärkungsinitiative" are near misses of allowed values.
-    normal = re.sub(r"[\s-]+", "_", value.strip().lower().translate(_UMLAUTS))
+    normal = suggest_id(value).replace("-", "_")
     close = [normal] if normal in allowed else difflib.get_close_matches(normal, allowed, n=2, cutoff=0.75)
     return f"'{value}' ist kein erlaubter Wert", (f"meinten Sie {', '.join(close)}? " if close else "") + listing
 

@@ -14,23 +14,21 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 from typing import get_args
 
 from .check import load_valid
 from .loading import Loaded, load_content
+from .naming import suggest_id
 from .model import COLLECTIONS, DocumentType, InitiativeKind, InitiativeStatus, MeasureStatus, OrgType
 from .revision import reference_date
 
-_UMLAUTS = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"}
 
 
 def slug(text: str) -> str:
     """An id from a title: ``Stärkung der Ausbildung`` → ``staerkung-der-ausbildung``."""
-    text = "".join(_UMLAUTS.get(char, char) for char in text).lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60].strip("-")
+    return suggest_id(text)[:60].strip("-")
 
 
 def _q(value: str) -> str:
