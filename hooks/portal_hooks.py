@@ -7,6 +7,7 @@ on_files    add one generated page per record, and the open-data files
 on_env      autoescape the portal's own templates
 on_page_content  give generated pages their searchable prose
 on_page_context  hand templates the catalog and the page's record
+on_post_build    swap the finished site into place (a failed build leaves the old one untouched)
 """
 
 from __future__ import annotations
@@ -21,14 +22,17 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
 from portal.legal import open_fields, open_fields_message, operator_values
 from portal.problems import ContentError, Problem
+from portal.publish import Staging
 from portal.revision import reference_date
 from portal.site import Portal
 
 log = logging.getLogger("mkdocs.plugins.portal")
 STATE_KEY = "portal_state"
+STAGING_KEY = "portal_staging"
 # MkDocs re-imports this module for every rebuild of the live preview but calls on_startup only once,
 # so the preview flag lives in the process environment. Setting it by hand previews a normal build.
 PREVIEW = "PORTAL_PREVIEW"
@@ -63,7 +67,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if message := open_fields_message(config.extra.get("operator")):
         log.info(message)
     config[STATE_KEY] = portal
+    if not preview:  # the preview serves from a temporary folder of its own
+        staging = Staging(Path(config.site_dir))
+        config.site_dir = str(staging.folder)
+        config[STAGING_KEY] = staging
     return config
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    staging: Staging | None = config.get(STAGING_KEY)
+    if staging is None:
+        return
+    # In strict mode MkDocs aborts right after this event if its counter saw a warning: then the old
+    # site stays, and the staging folder waits for the next build to clear it (on_build_error gets
+    # no config to find it by).
+    counters = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
+    if config.strict and any(counter.get_counts() for counter in counters):
+        return
+    staging.publish()
+    config.site_dir = str(staging.site)
 
 
 def _report(problems: list[Problem]) -> None:

@@ -218,7 +218,7 @@ CASES: list[Case] = [
          ("data/topics/riesig.yaml:1:1: Die Datei ist mit 200.001 Bytes zu groß – höchstens 200.000 Bytes; lange Texte kürzen oder aufteilen",),
          write={"topics/riesig.yaml": huge_file}),
     Case("alias-bomb", "YAML-Verweisbombe (billion laughs)",
-         ("data/topics/bombe.yaml:1:4: Die Datei enthält zu viele Einträge: ihre Verweise (& und *) entfalten sich zu mehr als 200.000 Werten – Verweise mit & und * sind in Inhaltsdateien nicht nötig; die Werte ausschreiben",),
+         ("data/topics/bombe.yaml:1:4: Die Datei enthält zu viele Einträge: ihre Verweise (& und *) entfalten sich zu mehr als 20.000 Werten – Verweise mit & und * sind in Inhaltsdateien nicht nötig; die Werte ausschreiben",),
          write={"topics/bombe.yaml": alias_bomb}),
     Case("deep-nesting", "Klammern tausendfach verschachtelt",
          ("data/topics/tief.yaml:1:1: Die Datei ist zu tief verschachtelt – so viele Ebenen aus [ ], { } oder Einrückungen braucht kein Inhalt; Klammern und Einrückung prüfen",),

@@ -59,6 +59,7 @@ class Catalog:
     _published: dict[str, Document] | None = None
     _measures_by_initiative: dict[str, list[str]] = field(default_factory=dict)
     _measures_by_group: dict[tuple[str, str | None], list[str]] = field(default_factory=dict)
+    _region_children: dict[str, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._index_involvements()
@@ -339,12 +340,22 @@ class Catalog:
         }
 
     def region_children(self, region_id: str) -> list[str]:
-        return [rid for rid in self.sorted_ids("regions") if self.regions[rid].parent == region_id]
+        """The regions directly below ``region_id``, by name (indexed once per build)."""
+        if not self._region_children:
+            self._region_children[""] = []  # marks the index as built, also when there are no regions
+            for rid in self.sorted_ids("regions"):
+                if parent := self.regions[rid].parent:
+                    self._region_children.setdefault(parent, []).append(rid)
+        return self._region_children.get(region_id, [])
 
     def region_with_descendants(self, region_id: str) -> set[str]:
-        found = {region_id}
-        for child in self.region_children(region_id):
-            found |= self.region_with_descendants(child)
+        """The region and every region below it (iterative: nesting depth never exhausts the stack)."""
+        found, todo = {region_id}, [region_id]
+        while todo:
+            for child in self.region_children(todo.pop()):
+                if child not in found:
+                    found.add(child)
+                    todo.append(child)
         return found
 
     def initiatives_in(self, region_id: str) -> list[str]:

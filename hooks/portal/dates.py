@@ -39,6 +39,11 @@ SEASONS: dict[str, tuple[int, int]] = {
 # "Anfang 2023" in a German text means roughly the first quarter; we only use it for ordering.
 EARLY_MONTHS = (1, 3)
 
+# The years a date may name. Initiatives for today's industry do not reach back before 1900, and a
+# target beyond 2100 is a typo; outside some such range Python's calendar fails (year 0, year 10000).
+MIN_YEAR, MAX_YEAR = 1900, 2100
+YEAR_PATTERN = r"(19\d\d|20\d\d|2100)"
+
 FORMATS_HELP = (
     "ein Datum wie 2023-01-20, ein Monat wie 2023-01, ein Jahr wie 2023, "
     "eine Jahreszeit wie 'Frühjahr 2018', 'Anfang 2023' oder 'unbekannt'"
@@ -159,6 +164,15 @@ class VagueDate:
         text = value.strip()
         if text == "unbekannt":
             return cls(Precision.UNKNOWN)
+        date = cls._parse_known(text)
+        if not MIN_YEAR <= (date.year or MIN_YEAR) <= MAX_YEAR:
+            raise DateError(f"'{text}': das Jahr {date.year} liegt außerhalb von {MIN_YEAR} bis {MAX_YEAR}",
+                            f"Tippfehler im Jahr? Das Portal nimmt Jahre von {MIN_YEAR} bis {MAX_YEAR} an")
+        return date
+
+    @classmethod
+    def _parse_known(cls, text: str) -> VagueDate:
+        """A day, month, year, season or "Anfang" date in any year; DateError for other text."""
         if m := _DAY.match(text):
             year, month, day = (int(g) for g in m.groups())
             _check_day(text, year, month, day)

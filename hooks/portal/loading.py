@@ -15,9 +15,10 @@ from pydantic import ValidationError
 
 from .messages import describe, german
 from .model import BODY_FIELD, COLLECTIONS, Record
-from .layout import relative, stray_files, unread
+from .layout import relative, stray_files, symlink, unread
 from .naming import id_faults, id_hint, is_id
 from .problems import Problem
+from .urls import SECTIONS
 from .yamlio import Parsed, dotted, parse_yaml
 
 # Twenty-five times the largest real content file. PyYAML parses pure Python at roughly 100 KB a
@@ -57,19 +58,40 @@ def load_content(data_dir: Path, root: Path | None = None) -> Loaded:
     """Read all collections under ``data_dir``; paths in problems are relative to ``root``."""
     root = root or data_dir.parent
     loaded = Loaded()
+    if data_dir.is_symlink():
+        loaded.problems += symlink(data_dir, root)
+        return loaded
     loaded.problems += stray_files(data_dir, root)
     for collection, (folder, cls, suffixes) in COLLECTIONS.items():
         directory = data_dir / folder
-        if not directory.is_dir():
+        if directory.is_symlink() or not directory.is_dir():
+            loaded.problems += symlink(directory, root)
             continue
         for entry in sorted(directory.iterdir()):
             if entry.name.startswith("."):
                 continue
             if problems := unread(entry, folder, suffixes, root):
                 loaded.problems += problems
+            elif problem := _address_taken(collection, entry, data_dir.parent / "docs", root):
+                loaded.problems.append(problem)
             elif entry.is_file():
                 _load_file(loaded, collection, cls, entry, relative(entry, root))
     return loaded
+
+
+def _address_taken(collection: str, file: Path, docs: Path, root: Path) -> Problem | None:
+    """A problem if the record's address is already a page of ``docs/`` (``index`` is the overview)."""
+    section = SECTIONS[collection]
+    record_id = file.stem
+    page = docs / section / ("index.md" if record_id == "index" else f"{record_id}.md")
+    if record_id == "index":
+        message = f"die id 'index' ist nicht möglich: /{section}/ ist die Übersichtsseite (docs/{section}/index.md)"
+    elif page.exists() or (docs / section / record_id).is_dir():
+        message = f"die id '{record_id}' ist schon vergeben: unter /{section}/{record_id}/ steht eine Seite aus docs/{section}/"
+    else:
+        return None
+    return Problem(relative(file, root), 1, 1, "Dateiname", message,
+                   "die Datei umbenennen; der Name wird Teil der Adresse, am besten nach dem Namen oder Titel des Eintrags")
 
 
 def _load_file(loaded: Loaded, collection: str, cls: type[Record], file: Path, rel: str) -> None:
@@ -153,6 +175,9 @@ def _parse(text: str, rel: str, body_field: str) -> tuple[Parsed | None, list[Pr
             problems.append(Problem(rel, line, col, body_field, message, "den Text nur unter der zweiten Zeile --- schreiben"))
         elif body.strip() or body_field == "body":
             parsed.data[body_field] = body
+            # The text's first line, so problems inside it (a refused link) can point at their line.
+            rest = text[match.end():]
+            parsed.positions[(body_field,)] = (text[:match.end()].count("\n") + 1 + len(rest) - len(rest.lstrip("\n")), 1)
     return parsed, problems
 
 

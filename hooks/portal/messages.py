@@ -51,6 +51,8 @@ def german(error: dict[str, Any], cls: type[Record], loc: tuple[Any, ...]) -> tu
         return "darf nicht leer sein", "mindestens ein Eintrag ist nötig"
     if kind in ("greater_than_equal", "greater_than"):
         return f"{value} ist zu klein", f"erwartet wird mindestens {ctx.get('ge', ctx.get('gt'))}"
+    if kind in ("less_than_equal", "less_than"):
+        return f"{value} ist zu groß", f"erwartet wird höchstens {ctx.get('le', ctx.get('lt'))}"
     if kind == "value_error":
         cause = ctx.get("error")
         return str(cause or error["msg"]), getattr(cause, "hint", "") if isinstance(cause, Fault) else ""

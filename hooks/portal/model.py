@@ -8,6 +8,8 @@ a new reference field is checked as soon as it is declared here.
 
 from __future__ import annotations
 
+import html
+import math
 import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
@@ -24,7 +26,8 @@ from pydantic import (
     model_validator,
 )
 
-from .dates import FORMATS_HELP, VagueDate
+from .dates import FORMATS_HELP, MAX_YEAR, MIN_YEAR, YEAR_PATTERN, VagueDate
+from .links import REASONS
 from .problems import Fault
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -44,8 +47,27 @@ class Ref:
         return schema
 
 
+@dataclass(frozen=True)
+class Markdown:
+    """Marks a field whose text is Markdown; ``portal.prose`` checks its links and images."""
+
+
+# A character reference as the browser decodes it in text: named (with or without ";"), decimal, hex.
+_CHAR_REFERENCE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+
+
 def _plain_text(value: str) -> str:
     # Names and titles end up in <title>, lists and feeds, where markup makes no sense.
+    for found in _CHAR_REFERENCE.finditer(value):
+        # Material writes page titles into <title> and the header without escaping: "&lt;" would
+        # become "<" there and stay "&lt;" elsewhere. A name must mean the same text everywhere.
+        code = found.group()
+        char = html.unescape(code)
+        if char != code:
+            shown = char if char.isprintable() and not char.isspace() else f"U+{ord(char[0]):04X}"
+            hint = ("spitze Klammern sind in Namen und Titeln nicht erlaubt; den Text ohne sie schreiben" if char in "<>"
+                    else f"das Zeichen selbst schreiben: '{shown}' statt '{code}'")
+            raise Fault(f"enthält den HTML-Zeichencode '{code}', den Browser als '{shown}' anzeigen", hint)
     if "<" in value or ">" in value:
         raise Fault("darf keine spitzen Klammern < > enthalten (HTML ist in Namen und Titeln nicht erlaubt)",
                     "den Text ohne HTML-Tags schreiben; in Namen und Titeln gibt es keine Hervorhebungen")
@@ -57,14 +79,7 @@ def _plain_text(value: str) -> str:
 
 
 # Why an address is refused, by its scheme: the editor learns what the address does instead.
-_NOT_WEB = {
-    "javascript": "javascript:-Adressen führen Programmcode aus",
-    "vbscript": "vbscript:-Adressen führen Programmcode aus",
-    "data": "data:-Adressen enthalten den Inhalt selbst, statt auf eine Seite zu verweisen",
-    "ftp": "ftp:-Adressen öffnen Browser nicht mehr",
-    "file": "file:-Adressen zeigen auf eine Datei auf dem eigenen Rechner",
-    "mailto": "das ist eine E-Mail-Adresse, keine Website",
-}
+_NOT_WEB = {**REASONS, "mailto": "das ist eine E-Mail-Adresse, keine Website"}
 
 
 def _http_url(value: str) -> str:
@@ -86,6 +101,24 @@ def _http_url(value: str) -> str:
     raise Fault(f"'{value}' ist keine Web-Adresse: {reason}; {expected}")
 
 
+# Key figures in the sources reach billions (of euros); far beyond that a value is a typo, and the
+# German number formatting (Babel) fails on numbers it cannot represent, such as 1.0e+30.
+MAX_FIGURE = 10**15
+# Working groups in the sources have up to a few dozen members.
+MAX_SIZE = 100_000
+
+
+def _finite(value: int | float) -> int | float:
+    if isinstance(value, float) and math.isnan(value):
+        raise Fault("ist keine Zahl (.nan steht in YAML für 'keine Zahl')", "die Zahl aus der Quelle eintragen")
+    if isinstance(value, float) and math.isinf(value):
+        raise Fault("ist unendlich (.inf, oder eine Zahl mit mehr als 308 Stellen)", "die Zahl aus der Quelle eintragen")
+    if abs(value) > MAX_FIGURE:
+        raise Fault(f"ist zu groß: erlaubt sind Zahlen bis {MAX_FIGURE:,}".replace(",", "."),
+                    "Tippfehler? Große Beträge in einer größeren Einheit schreiben, z. B. value: 2.5 mit unit: Milliarden Euro")
+    return value
+
+
 def _vague_date(value: Any) -> VagueDate:
     if isinstance(value, VagueDate):
         return value
@@ -94,20 +127,23 @@ def _vague_date(value: Any) -> VagueDate:
 
 # The JSON Schemas for editors' tools (see schema.py) come from these types; their patterns mirror
 # the validators, which stay the authority and give the German messages.
-DATE_PATTERN = r"^(\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?|(Frühjahr|Sommer|Herbst|Winter|Anfang) \d{4}|unbekannt)$"
+DATE_PATTERN = (rf"^({YEAR_PATTERN}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?"
+                rf"|(Frühjahr|Sommer|Herbst|Winter|Anfang) {YEAR_PATTERN}|unbekannt)$")
 Id = Annotated[str, Field(pattern=ID_PATTERN)]
 Name = Annotated[str, AfterValidator(_plain_text), WithJsonSchema(
     {"type": "string", "pattern": r"^[^<>\n]*\S[^<>\n]*$", "description": "eine Zeile Text, ohne < und >"})]
-Prose = Annotated[str, Field(description="Text in Markdown; HTML wird beim Anzeigen maskiert")]
+Prose = Annotated[str, Field(description="Text in Markdown; HTML wird beim Anzeigen maskiert"), Markdown()]
 Url = Annotated[str, AfterValidator(_http_url), WithJsonSchema(
     {"type": "string", "pattern": r"^https?://[^\s/]+\S*$", "description": "Web-Adresse, beginnt mit https:// oder http://"})]
 Date = Annotated[
     VagueDate,
     BeforeValidator(_vague_date),
     PlainSerializer(lambda date: date.notation(), return_type=str),
-    WithJsonSchema({"anyOf": [{"type": "string", "pattern": DATE_PATTERN}, {"type": "integer", "minimum": 1000, "maximum": 2999}],
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": DATE_PATTERN}, {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR}],
                     "description": f"Datum: {FORMATS_HELP}"}),
 ]
+Figure = Annotated[int | float, AfterValidator(_finite), WithJsonSchema(
+    {"type": "number", "minimum": -MAX_FIGURE, "maximum": MAX_FIGURE, "description": "eine endliche Zahl, ohne Tausenderpunkte"})]
 Sources = Annotated[list[Annotated[str, Ref("documents")]], Field(min_length=1)]
 TopicRefs = list[Annotated[str, Ref("topics")]]
 OrgRef = Annotated[str, Ref("organisations")]
@@ -206,8 +242,8 @@ class Chair(Record):
 
 
 class Size(Record):
-    min: int = Field(ge=1)
-    max: int = Field(ge=1)
+    min: int = Field(ge=1, le=MAX_SIZE)
+    max: int = Field(ge=1, le=MAX_SIZE)
 
     @model_validator(mode="after")
     def _ordered(self) -> Size:
@@ -284,7 +320,7 @@ class KeyFigure(Record):
 
     id: Id
     label: Name
-    value: int | float
+    value: Figure
     qualifier: Qualifier = "genau"
     unit: Name
     reference_date: Date

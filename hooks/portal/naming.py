@@ -47,6 +47,8 @@ def _repaired(text: str) -> str:
 
 def id_faults(text: str) -> str:
     """What makes ``text`` unfit as an id, in German, most important fault first."""
+    # macOS writes "ä" in file names as "a" plus a combining mark (NFD): judge the letters, not the bytes.
+    text = unicodedata.normalize("NFC", text)
     if (repaired := _repaired(text)) != text:
         # Unzipped on a system with an old encoding: the name shows as "Fl�che" in most tools.
         return f"ist nicht in UTF-8 gespeichert (in Windows-1252 hieße er '{repaired}')"
@@ -74,7 +76,7 @@ def id_faults(text: str) -> str:
 
 def suggest_id(text: str) -> str:
     """The id an editor most likely meant: ``Flächen_Neu`` → ``flaechen-neu``."""
-    text = strip_invisible(_repaired(text))
+    text = unicodedata.normalize("NFC", strip_invisible(_repaired(text)))
     text = "".join(_UMLAUTS.get(char, char) for char in text)
     # Accents (é, ç) lose their marks; anything else that is not a letter or digit becomes a hyphen.
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()

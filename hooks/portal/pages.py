@@ -43,9 +43,11 @@ class PagePlan:
 
     def markdown(self) -> str:
         """The generated page's source: front matter only; the hook supplies the body."""
-        # Material writes the description into an attribute without escaping it, so it is escaped here;
-        # titles need no escaping because names and titles may not contain < or > (see model.Name).
-        meta = {"template": self.template, "title": self.title, "description": html.escape(self.description, quote=True)}
+        # Material writes title and description into <title>, the header, attributes and the search
+        # index without escaping, so both are escaped here. Names and titles hold no < > and no
+        # character references (see model.Name), so the browser shows exactly the editor's text.
+        meta = {"template": self.template, "title": html.escape(self.title, quote=False),
+                "description": html.escape(self.description, quote=True)}
         return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
 
 

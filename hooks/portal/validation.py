@@ -11,10 +11,11 @@ from typing import Any
 
 from .dates import VagueDate
 from .loading import Loaded
-from .model import COLLECTIONS, Document, Initiative, Measure, Person, Record
+from .model import BODY_FIELD, COLLECTIONS, Document, Initiative, Measure, Person, Record
 from .naming import invisible_chars, strip_invisible, suggest_id
 from .problems import Problem
-from .refs import FieldPath, references
+from .markup import refused_links
+from .refs import FieldPath, markdown_fields, references
 from .yamlio import dotted
 
 
@@ -41,6 +42,46 @@ def check(loaded: Loaded, today: dt.date | None = None) -> list[Problem]:
     for person_id, person in loaded.records["people"].items():
         assert isinstance(person, Person)
         problems.extend(_person_checks(loaded, person_id, person))
+    problems.extend(_region_cycles(loaded))
+    for collection, records in loaded.records.items():
+        for record_id, record in records.items():
+            problems.extend(_prose_links(loaded, collection, record_id, record))
+    return problems
+
+
+def _prose_links(loaded: Loaded, collection: str, record_id: str, record: Record) -> list[Problem]:
+    """Links and images in Markdown that the page would not show as written (see portal.links)."""
+    problems = []
+    for path, text in markdown_fields(record):
+        for refusal in refused_links(text):
+            file, line, column = loaded.where(collection, record_id, path)
+            if file.endswith(".md") and path == (BODY_FIELD.get(collection),):
+                # Text below the front matter: the exact line of the address.
+                line += text[: max(text.find(refusal.written), 0)].count("\n")
+            browser = f" (im Browser: '{refusal.target.url}')" if refusal.target.url != refusal.written.strip() else ""
+            what = "der Link" if refusal.what == "Link" else "das Bild"
+            problems.append(Problem(file, line, column, dotted(path),
+                                    f"{what} '{refusal.written}'{browser} wird nicht angezeigt: {refusal.target.reason}",
+                                    refusal.target.hint))
+    return problems
+
+
+def _region_cycles(loaded: Loaded) -> list[Problem]:
+    """Regions whose ``parent`` chain leads back to themselves (the pages would nest endlessly)."""
+    regions = loaded.records["regions"]
+    problems = []
+    for region_id in regions:
+        chain, seen = [region_id], {region_id}
+        current = getattr(regions[region_id], "parent", None)
+        while current in regions and current not in seen:
+            chain.append(current)
+            seen.add(current)
+            current = getattr(regions[current], "parent", None)
+        if current == region_id:
+            message = ("die Region ist als ihre eigene übergeordnete Region eingetragen" if len(chain) == 1
+                       else f"die Regionen verweisen im Kreis aufeinander: {' → '.join(chain + [region_id])}")
+            problems.append(_problem(loaded, "regions", region_id, ("parent",), message,
+                                     "parent nennt die nächstgrößere Region; zuoberst steht das Land, ohne parent"))
     return problems
 
 

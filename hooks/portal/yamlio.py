@@ -17,18 +17,47 @@ import yaml
 from .problems import Problem, char_name
 
 Path = tuple[str | int, ...]
-# Far above any real content file; stops "billion laughs" alias bombs long before memory runs out.
-MAX_NODES = 200_000
+# Values in one file: the largest real content file has about 350, so this is over fifty times that.
+# It bounds the work one file can cause, and stops "billion laughs" alias bombs long before memory
+# runs out (aliases are expanded, and counted, while the values are built).
+MAX_NODES = 20_000
+# libyaml composes recursively in C; far more nested [ and { than any content file needs go the
+# pure-Python way, which turns too deep nesting into a RecursionError instead of a crash.
+MAX_FAST_BRACKETS = 1_000
+_TAG_PREFIX = "tag:yaml.org,2002:"
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader without timestamp resolution: dates are parsed by the content model instead."""
+    """SafeLoader without timestamp resolution: dates are parsed by the content model instead.
+
+    Pure Python: its error messages and positions are the ones ``_YAML_MESSAGES`` translates."""
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The same rules with libyaml's C parser: about ten times faster for large files."""
+
+
+for _cls in (_Loader, _FastLoader):
+    _cls.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+
+def _compose(text: str) -> tuple[Any, yaml.Node | None]:
+    """The document's node tree and the loader that made it (needed to build values from nodes).
+
+    libyaml does the work; only if it finds a problem (or the file nests very deeply) does the
+    pure-Python parser run again, for the exact messages and positions that editors are shown.
+    """
+    if text.count("[") + text.count("{") <= MAX_FAST_BRACKETS:
+        fast = _FastLoader(text)
+        try:
+            return fast, fast.get_single_node()
+        except yaml.YAMLError:
+            fast.dispose()
+    loader = _Loader(text)
+    return loader, loader.get_single_node()
 
 
 @dataclass
@@ -49,7 +78,7 @@ class Parsed:
 class _Builder:
     """Turns PyYAML's node tree into plain data, noting positions and problems on the way."""
 
-    def __init__(self, loader: _Loader, path: str, line_offset: int) -> None:
+    def __init__(self, loader: Any, path: str, line_offset: int) -> None:
         self.loader = loader
         self.file = path
         self.offset = line_offset
@@ -71,12 +100,20 @@ class _Builder:
         if self.count > MAX_NODES:
             raise _TooLarge(self.first_alias or node, aliased=self.first_alias is not None)
         self.positions.setdefault(path, self.mark(node))
+        if tag := self.explicit_tag(node):
+            raise _Refused(node, path, f"'{tag}' vor dem Wert ist eine YAML-Typangabe und nicht erlaubt",
+                           'die Typangabe löschen; Text, der mit ! beginnt, in Anführungszeichen "…" setzen')
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-        value = self.loader.construct_object(node)
-        if isinstance(value, float) and node.style is None and _THOUSANDS.fullmatch(node.value):
+        try:
+            value = self.loader.construct_object(node)
+        except ValueError:
+            # Python refuses to read integers of more than 4,300 digits (a guard against slow parsing).
+            raise _Refused(node, path, f"die Zahl hat {len(node.value):,} Stellen und ist damit viel zu lang".replace(",", "."),
+                           "Tippfehler? Zahlen ohne Tausenderpunkte und höchstens mit 15 Stellen schreiben") from None
+        if isinstance(value, float) and not node.style and _THOUSANDS.fullmatch(node.value):
             line, col = self.positions[path]
             self.problems.append(Problem(
                 self.file, line, col, _dotted(path),
@@ -85,6 +122,21 @@ class _Builder:
                 "ist wirklich eine Kommazahl gemeint, eine Null anhängen (z. B. 1.2340)",
             ))
         return value
+
+    def explicit_tag(self, node: yaml.Node) -> str:
+        """The type tag written before a value (``!!binary``, ``!ENV``), or '' if YAML chose the type itself.
+
+        Tags make PyYAML build other things than text, lists and fields: none is needed in content,
+        and on lists and fields they would otherwise be silently ignored."""
+        if isinstance(node, yaml.ScalarNode):
+            # Plain values get their type from their text (1 → int); quoted and block text is always str.
+            # (A plain value's style is None in PyYAML's parser and '' in libyaml's.)
+            resolved = self.loader.resolve(yaml.ScalarNode, node.value, (not node.style, True))
+        else:
+            resolved = self.loader.resolve(type(node), None, True)
+        if node.tag == resolved:
+            return ""
+        return "!!" + node.tag.removeprefix(_TAG_PREFIX) if node.tag.startswith(_TAG_PREFIX) else node.tag
 
     def mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -111,6 +163,14 @@ class _Builder:
 
 # "100.000" is a thousands separator to a German reader and the float 100.0 to YAML.
 _THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
+
+
+class _Refused(Exception):
+    """A value the content may not hold (a type tag, an endless number): the file is not read further."""
+
+    def __init__(self, node: yaml.Node, path: Path, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.node, self.path, self.message, self.hint = node, path, message, hint
 
 
 class _TooLarge(Exception):
@@ -145,23 +205,26 @@ dotted = _dotted
 
 def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Parsed | None, list[Problem]]:
     """Parse one YAML document; return the data with positions, or None and the problems found."""
-    loader: _Loader | None = None
+    loader: Any = None
     try:
         # The loader checks for control characters as soon as it is created, so it is inside the try.
-        loader = _Loader(text)
-        node = loader.get_single_node()
+        loader, node = _compose(text)
         if node is None:
             return Parsed(None), []
         builder = _Builder(loader, path, line_offset)
         data = builder.build(node, ())
         return Parsed(data, builder.positions), builder.problems
+    except _Refused as exc:
+        line, col = exc.node.start_mark.line + 1 + line_offset, exc.node.start_mark.column + 1
+        return None, [Problem(path, line, col, _dotted(exc.path), exc.message, exc.hint)]
     except _TooLarge as exc:
         line, col = exc.node.start_mark.line + 1 + line_offset, exc.node.start_mark.column + 1
         if exc.aliased:
             return None, [Problem(path, line, col, "",
                                   f"Die Datei enthält zu viele Einträge: ihre Verweise (& und *) entfalten sich zu mehr als {MAX_NODES:,} Werten".replace(",", "."),
                                   "Verweise mit & und * sind in Inhaltsdateien nicht nötig; die Werte ausschreiben")]
-        return None, [Problem(path, line, col, "", f"Die Datei enthält zu viele Einträge (mehr als {MAX_NODES:,})".replace(",", "."),
+        return None, [Problem(path, line, col, "",
+                              f"Die Datei enthält zu viele Einträge: mehr als {MAX_NODES:,} Werte; so viele liest das Portal aus einer Datei nicht".replace(",", "."),
                               "die Inhalte auf mehrere Dateien verteilen")]
     except RecursionError:
         # PyYAML builds nested lists recursively; "[[[[…" thousands deep would otherwise crash the build.
