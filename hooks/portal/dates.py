@@ -165,9 +165,9 @@ class VagueDate:
         if text == "unbekannt":
             return cls(Precision.UNKNOWN)
         date = cls._parse_known(text)
-        if not MIN_YEAR <= (date.year or MIN_YEAR) <= MAX_YEAR:
+        if date.year is not None and not MIN_YEAR <= date.year <= MAX_YEAR:
             raise DateError(f"'{text}': das Jahr {date.year} liegt außerhalb von {MIN_YEAR} bis {MAX_YEAR}",
-                            f"Tippfehler im Jahr? Das Portal nimmt Jahre von {MIN_YEAR} bis {MAX_YEAR} an")
+                            "Tippfehler im Jahr?")
         return date
 
     @classmethod
