@@ -6,9 +6,12 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh requirements-dev.txt
 
 # ProperDocs (the maintained fork of MkDocs 1.x) lives in its own venv so it cannot mask MkDocs.
-if [ ! -x .venv-properdocs/bin/properdocs ] || [ requirements.txt -nt .venv-properdocs/.installed ]; then
-  python3 -m venv .venv-properdocs
-  .venv-properdocs/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt properdocs==1.6.7
+# Installed like .venv (scripts/setup.sh): from its lock, hashes required, no other packages, wheels
+# only; the venv is made anew when the lock changes, so nothing outside the lock stays behind.
+if [ ! -x .venv-properdocs/bin/properdocs ] || [ requirements-properdocs.lock -nt .venv-properdocs/.installed ]; then
+  python3 -m venv --clear .venv-properdocs
+  .venv-properdocs/bin/python -m pip install --quiet --disable-pip-version-check \
+    --require-hashes --no-deps --only-binary :all: -r requirements-properdocs.lock
   touch .venv-properdocs/.installed
 fi
 

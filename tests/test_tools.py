@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
+
+import yaml
 
 from conftest import EPOCH, ROOT, Build, make_project
 
@@ -40,3 +43,27 @@ def test_workflow_deploys_only_after_tests_and_a_strict_build() -> None:
                    "actions/deploy-pages", "needs: test", "needs: build", "pages: write", "id-token: write",
                    "schedule:", "PORTAL_REPOSITORY: ${{ github.server_url }}/${{ github.repository }}"):
         assert needle in text, needle
+
+
+def test_actions_are_pinned_deploys_are_never_cancelled_and_dependabot_watches_everything() -> None:
+    text = (ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
+    uses = re.findall(r"^\s*(?:-\s+)?uses:\s*(.+?)\s*$", text, re.M)
+    assert len(uses) >= 6, uses
+    for use in uses:
+        # A tag or branch can be moved to other code; a full commit SHA cannot. The comment says which release it is.
+        assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*", use), \
+            f"nicht auf einen Commit gepinnt (owner/action@<40 Hex-Zeichen> # vX.Y.Z): {use}"
+    workflow = yaml.safe_load(text)
+    # Pages deployments run one at a time, and none is cancelled half-way ...
+    assert workflow["jobs"]["deploy"]["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    # ... neither by the workflow-wide group, which cancels older runs only off main.
+    assert workflow["concurrency"]["cancel-in-progress"] == "${{ github.ref != 'refs/heads/main' }}"
+    assert all("concurrency" not in job or name == "deploy" for name, job in workflow["jobs"].items())
+
+    dependabot = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    assert dependabot["version"] == 2
+    ecosystems = {update["package-ecosystem"]: update for update in dependabot["updates"]}
+    assert set(ecosystems) == {"pip", "npm", "github-actions"}
+    for update in ecosystems.values():
+        assert update["directory"] == "/" and update["schedule"]["interval"] == "weekly", update
+    assert "scripts/lock.sh" in (ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8")
