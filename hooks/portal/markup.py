@@ -67,10 +67,10 @@ class _SafeLinks(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
             if element.tag == "img":
-                written = element.get("src", "")
-                target = image_target(written)
+                source = element.get("src", "")
+                target = image_target(source)
                 if target.kind == "refused":
-                    self.collected.refusals.append(Refusal("Bild", written, target))
+                    self.collected.refusals.append(Refusal("Bild", source, target))
                     alt = element.get("alt", "")
                     element.tag, element.text = "span", f"[Bild: {alt}]" if alt else "[Bild]"
                     element.attrib.clear()
