@@ -77,7 +77,9 @@ def view(request: pytest.FixtureRequest, browser: Browser) -> Iterator[View]:
     """A tab per width and scheme. The dark scheme comes from the emulated system preference: the
     palette in mkdocs.yml follows prefers-color-scheme, as it does for a reader whose system is dark."""
     width, scheme = request.param
-    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme, locale="de-DE")
+    # bypass_csp: axe-core is added as an inline script, which the pages' policy blocks (tests/test_csp.py checks it).
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme, locale="de-DE",
+                                  bypass_csp=True)
     yield View(width, scheme, context.new_page())
     context.close()
 
@@ -178,7 +180,8 @@ FOCUS_JS = """() => {
 def keyboard_tab(browser: Browser) -> Iterator[Page]:
     """A fresh tab (focus and search state must not leak between tests) without CSS transitions,
     so that a focused element is measured where it ends up, not halfway through sliding in."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    # bypass_csp: the <style> below and axe-core are inline, which the pages' policy blocks.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE", bypass_csp=True)
     tab = context.new_page()
     tab.add_init_script("""document.addEventListener('DOMContentLoaded', () => {
         const style = document.createElement('style');
