@@ -92,9 +92,10 @@ def test_search_finds_quoted_words_and_short_names(guarded_pages: GuardedPages, 
     expect(_result(page, served_site, path)).to_have_count(1)
 
 
-# Known gaps of the search as configured. strict: once fixed, these pass and the marker must go.
+# Known gaps of the search as configured (issue 13 replaces the search). Not strict: the result depends on
+# the shipped content, and an editor adding a word must never turn CI red.
 SEARCH_GAPS = [
-    pytest.param("Fachkraft", "initiativen/masterplan-handwerk-duesseldorf/", marks=pytest.mark.xfail(strict=True, reason=(
+    pytest.param("Fachkraft", "initiativen/masterplan-handwerk-duesseldorf/", marks=pytest.mark.xfail(strict=False, reason=(
         "keine deutsche Stammformreduktion: Material 9.8 nimmt für lang: de die Pipeline der englischen "
         "Übersetzung (nur stopWordFilter), 'Fachkraft' findet 'Fachkräften' nicht; der lunr-Stemmer "
         "verträgt sich nicht mit Materials Präfixsuche ('Flächen' findet dann nichts mehr)")), id="stemming"),
