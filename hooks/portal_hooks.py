@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from portal.legal import open_fields, open_fields_message, operator_values
+from portal.legal import open_fields, open_fields_message, operator_values, publish_problems
 from portal.problems import ContentError, Problem
 from portal.publish import Staging
 from portal.revision import reference_date
@@ -36,6 +36,8 @@ STAGING_KEY = "portal_staging"
 # MkDocs re-imports this module for every rebuild of the live preview but calls on_startup only once,
 # so the preview flag lives in the process environment. Setting it by hand previews a normal build.
 PREVIEW = "PORTAL_PREVIEW"
+# Set by the deploy job: the site goes public, so the operator's details must be complete.
+PUBLISH = "PORTAL_PUBLISH"
 # Templates in overrides/ that replace Material's own and so must keep its non-escaping behaviour.
 MATERIAL_OVERRIDES = {"main.html", "base.html", "404.html"}
 
@@ -63,8 +65,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _report(portal.problems.sorted())
         log.error(f"{_count(len(portal.problems))} in den Inhalten. Die Vorschau zeigt sie oben auf jeder Seite "
                   "und baut nach dem nächsten Speichern neu.")
-    # Info, not warning: the shipped placeholders must not fail a --strict build.
-    if message := open_fields_message(config.extra.get("operator")):
+    operator = config.extra.get("operator")
+    if os.environ.get(PUBLISH) == "1" and (missing := publish_problems(operator)):
+        for line in missing:
+            log.error(line)
+        raise PluginError("Die Website wird nicht veröffentlicht: Impressum und Datenschutzerklärung brauchen die "
+                          "Angaben des Betreibers (§ 5 DDG, Art. 13 DSGVO). Bitte die oben genannten Felder in mkdocs.yml eintragen.")
+    # Info, not warning: local builds, the preview and the tests may keep the shipped placeholders.
+    if message := open_fields_message(operator):
         log.info(message)
     config[STATE_KEY] = portal
     if not preview:  # the preview serves from a temporary folder of its own

@@ -211,6 +211,7 @@ def test_404_page_is_german_and_its_links_work_from_any_depth(real_site: Build) 
 # --- Filled-in operator, a site in a subfolder, escaping ---------------------------------------------
 
 FILLED = {
+    "kind": "person",
     "name": 'Betreiber <script>alert("x")</script> & Co.',
     "street": "Musterweg 1",
     "city": "12345 Musterstadt",
@@ -275,3 +276,44 @@ def test_site_in_a_subfolder_gets_absolute_404_links_and_its_storage_key(filled_
     assert "/portal/impressum/" in hrefs
     keys = [code.get_text() for code in filled_site.html("datenschutz/").select("article td code")]
     assert keys == ["/portal/.__palette"]
+
+
+# --- No deployment without an operator (PORTAL_PUBLISH=1, set by the deploy job) --------------------
+
+
+def test_publish_problems_name_every_open_field_and_what_the_kind_requires() -> None:
+    lines = legal.publish_problems(shipped_operator())
+    assert len(lines) == len(legal.FIELDS)  # the shipped configuration is all placeholders
+    assert lines[0].startswith("mkdocs.yml, extra: operator: kind (Art des Betreibers): steht noch der Platzhalter")
+    assert legal.publish_problems(FILLED) == []
+    authority = {**FILLED, "kind": "behoerde"}
+    assert legal.publish_problems(authority) == [
+        "mkdocs.yml, extra: operator: representative (Vertreten durch): fehlt – für einen Betreiber der Art 'behoerde' "
+        "nach § 5 DDG nötig; den Wert eintragen",
+        "mkdocs.yml, extra: operator: supervisory_authority (Aufsichtsbehörde): fehlt – für einen Betreiber der Art "
+        "'behoerde' nach § 5 DDG nötig; den Wert eintragen",
+    ]
+    assert legal.publish_problems({**FILLED, "kind": "firma"}) == [
+        "mkdocs.yml, extra: operator: kind (Art des Betreibers): 'firma' ist keine bekannte Art – eine von behoerde, "
+        "verein, unternehmen, person eintragen"]
+    assert legal.publish_problems({**FILLED, "vat_id": "[USt-IdNr. eintragen oder leeren]"}) == [
+        "mkdocs.yml, extra: operator: vat_id (Umsatzsteuer-Identifikationsnummer): steht noch der Platzhalter "
+        "[USt-IdNr. eintragen oder leeren] – den echten Wert eintragen oder, wenn es nicht zutrifft, leer lassen: \"\""]
+
+
+@pytest.mark.parametrize("filled", [False, True])
+def test_the_deploy_build_refuses_placeholders(tmp_path: Path, filled: bool) -> None:
+    root = make_project(tmp_path, FIXTURES / "mini")
+    if filled:
+        set_operator(root / "mkdocs.yml", FILLED)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PORTAL_PUBLISH", "1")
+        build = run_build(root)
+    if filled:
+        assert build.returncode == 0, build.output
+        return
+    assert build.returncode != 0
+    assert "Die Website wird nicht veröffentlicht" in build.output
+    assert "mkdocs.yml, extra: operator: email (E-Mail-Adresse): steht noch der Platzhalter" in build.output
+    assert "Traceback" not in build.output
+    assert not (root / "site").exists()

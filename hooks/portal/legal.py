@@ -2,7 +2,10 @@
 
 The shipped configuration holds placeholders in square brackets ("[Name eintragen]"). The legal pages
 show a notice while any of them is left; ``open_fields`` gives the same list for a build-time message.
-The field list here and the one in ``overrides/legal.html`` must agree (a test checks that they do).
+
+Publishing a German website without the provider's details is an offence (§ 5 DDG, Art. 13 DSGVO):
+the deploy build sets ``PORTAL_PUBLISH=1``, and then ``publish_problems`` stops it while anything is
+open, including what the operator's kind (``kind``) requires on top of the fields every site needs.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ class Field:
 
 
 FIELDS: tuple[Field, ...] = (
+    Field("kind", "Art des Betreibers", True),
     Field("name", "Name des Betreibers", True),
     Field("street", "Straße und Hausnummer", True),
     Field("city", "Postleitzahl und Ort", True),
@@ -32,6 +36,18 @@ FIELDS: tuple[Field, ...] = (
     Field("editorial_address", "Anschrift der verantwortlichen Person", True),
     Field("privacy_officer", "Datenschutzbeauftragte Stelle", False),
 )
+
+
+# What § 5 DDG asks of each kind of operator beyond the fields every operator fills in: a public body
+# names who leads it and its supervisory authority; an association its board and register entry; a
+# company its managing director and register entry (a company or association without an entry
+# writes "nicht eingetragen"). A private person needs nothing more.
+KINDS: dict[str, tuple[str, ...]] = {
+    "behoerde": ("representative", "supervisory_authority"),
+    "verein": ("representative", "register"),
+    "unternehmen": ("representative", "register"),
+    "person": (),
+}
 
 
 def is_placeholder(value: object) -> bool:
@@ -69,3 +85,24 @@ def open_fields_message(operator: Mapping[str, object] | None) -> str | None:
         + ". Bitte in mkdocs.yml unter 'extra: operator:' eintragen (Felder, die nicht zutreffen und nicht "
         "Pflicht sind, leer lassen: \"\")."
     )
+
+
+def publish_problems(operator: Mapping[str, object] | None) -> list[str]:
+    """German lines, one per field, that keep the site from being published (empty when complete)."""
+    operator = operator if isinstance(operator, Mapping) else {}
+    values = operator_values(operator)
+    kind = values["kind"]
+    required = {field.key for field in FIELDS if field.required} | set(KINDS.get(kind, ()))
+    problems = []
+    for field in FIELDS:
+        where = f"mkdocs.yml, extra: operator: {field.key} ({field.label})"
+        value = values[field.key]
+        if field.key == "kind" and not is_placeholder(value) and value and value not in KINDS:
+            problems.append(f"{where}: '{value}' ist keine bekannte Art – eine von {', '.join(KINDS)} eintragen")
+        elif is_placeholder(value):
+            problems.append(f"{where}: steht noch der Platzhalter {value} – den echten Wert eintragen"
+                            + ("" if field.key in required else ' oder, wenn es nicht zutrifft, leer lassen: ""'))
+        elif field.key in required and not value:
+            why = f"für einen Betreiber der Art '{kind}' nach § 5 DDG nötig" if field.key in KINDS.get(kind, ()) else "ist Pflicht"
+            problems.append(f"{where}: fehlt – {why}; den Wert eintragen")
+    return problems
