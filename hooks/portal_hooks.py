@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from portal.legal import open_fields, open_fields_message, operator_values, publish_problems
+from portal.legal import contact_email, open_fields, open_fields_message, operator_values, publish_problems
 from portal.problems import ContentError, Problem
 from portal.publish import Staging
 from portal.revision import reference_date
@@ -56,7 +56,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     preview = os.environ.get(PREVIEW) == "1"
     try:
         portal = Portal(root, reference_date(), site_url=config.site_url or "", preview=preview,
-                        edit=dict(config.extra.get("edit") or {}))
+                        edit=dict(config.extra.get("edit") or {}), contact=contact_email(config.extra.get("operator")))
     except ContentError as error:
         _report(error.problems.sorted())
         raise PluginError(f"{_count(len(error.problems))} in den Inhalten; die Website wurde nicht gebaut. "

@@ -245,3 +245,23 @@ def test_every_generated_page_links_to_its_file_on_github(mini_site: Build) -> N
     # Plain Markdown pages get Material's edit button instead.
     guide = mini_site.html("mitmachen/").find("a", class_="md-content__button")
     assert guide is not None and guide["href"].endswith("/edit/main/docs/mitmachen/index.md")
+
+
+def test_readers_can_report_news_on_measures_and_initiatives(mini_site: Build) -> None:
+    from urllib.parse import parse_qs, urlsplit
+    for url, source in (("massnahmen/glasfaser/", "data/measures/glasfaser.yaml"),
+                        ("initiativen/masterplan-test/", "data/initiatives/masterplan-test.yaml")):
+        section = mini_site.html(url).select_one("section.portal-report")
+        assert section is not None and section.find("h2", id="melden"), url
+        issue = section.find("a", string="Auf GitHub melden")["href"]
+        parts = urlsplit(issue)
+        assert parts.path.endswith("/issues/new"), issue
+        query = parse_qs(parts.query)
+        assert query["title"][0].startswith("Neuigkeit oder Korrektur: ")
+        assert f"Datei: {source}" in query["body"][0] and "Quelle (Link oder Dokument, mit Datum):" in query["body"][0]
+        # The operator's e-mail is still a placeholder in the fixture's configuration: no mail link.
+        assert not section.select("a[href^='mailto:']"), url
+    # The overdue box points readers to the report section.
+    overdue = mini_site.html("massnahmen/glasfaser/").find(class_="portal-overdue")
+    assert overdue.find("a", href="#melden")
+    assert mini_site.html("themen/flaechen/").select_one("section.portal-report") is None

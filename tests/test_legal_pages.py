@@ -317,3 +317,13 @@ def test_the_deploy_build_refuses_placeholders(tmp_path: Path, filled: bool) -> 
     assert "mkdocs.yml, extra: operator: email (E-Mail-Adresse): steht noch der Platzhalter" in build.output
     assert "Traceback" not in build.output
     assert not (root / "site").exists()
+
+
+def test_reports_go_by_mail_once_the_operator_has_an_address(filled_site: Build) -> None:
+    from urllib.parse import unquote
+    link = filled_site.html("massnahmen/glasfaser/").select_one("section.portal-report a[href^='mailto:']")
+    assert link is not None and link.get_text() == "Per E-Mail an die Redaktion"
+    address, _, query = link["href"].partition("?")
+    assert address == "mailto:kontakt@example.org"
+    assert "subject=Neuigkeit%20oder%20Korrektur%3A%20Glasfaser%20bis%202020" in query
+    assert "Adresse: https://example.org/portal/massnahmen/glasfaser/" in unquote(query)

@@ -106,3 +106,9 @@ def publish_problems(operator: Mapping[str, object] | None) -> list[str]:
             why = f"für einen Betreiber der Art '{kind}' nach § 5 DDG nötig" if field.key in KINDS.get(kind, ()) else "ist Pflicht"
             problems.append(f"{where}: fehlt – {why}; den Wert eintragen")
     return problems
+
+
+def contact_email(operator: Mapping[str, object] | None) -> str:
+    """The operator's e-mail address for readers' reports, or '' while it is a placeholder or empty."""
+    email = operator_values(operator)["email"]
+    return "" if is_placeholder(email) or "@" not in email else email

@@ -22,7 +22,7 @@ from .pages import PagePlan, intro_html, plan_pages
 from .problems import ContentError
 from .revision import last_changes, stand
 from .structured import describe, script_body
-from .urls import edit_url
+from .urls import edit_url, issue_url, mail_url, url_for
 
 
 class Portal:
@@ -34,7 +34,7 @@ class Portal:
     """
 
     def __init__(self, root: Path, today: dt.date, data_dir: Path | None = None, site_url: str = "",
-                 preview: bool = False, edit: dict[str, str] | None = None) -> None:
+                 preview: bool = False, edit: dict[str, str] | None = None, contact: str = "") -> None:
         data_dir = data_dir or root / "data"
         loaded, problems = load_valid(data_dir, today)
         if problems and not preview:
@@ -42,6 +42,7 @@ class Portal:
         self.problems = problems
         self.today = today
         self.edit = edit or {}
+        self.contact = contact  # the operator's e-mail for readers' reports ('' while a placeholder)
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         records = {name: {} for name in loaded.records} if problems else loaded.records
         self.catalog = Catalog(records, today)
@@ -89,4 +90,16 @@ class Portal:
             "content_problems": [problem.render() for problem in self.problems.sorted()],
             "source_file": source,
             "edit_url": edit_url(repository, self.edit.get("branch", "main"), source) if repository else None,
+            "report_links": self.report(plan, source),
         }
+
+    def report(self, plan: PagePlan | None, source: str) -> dict[str, str]:
+        """Where readers report news or a correction for a record's page: a GitHub issue, an e-mail."""
+        if plan is None:
+            return {}
+        address = self.site_url + url_for(plan.collection, plan.record_id) if self.site_url else url_for(plan.collection, plan.record_id)
+        repository = self.edit.get("repository", "")
+        found = {"issue": issue_url(repository, plan.title, address, source)} if repository else {}
+        if self.contact:
+            found["mail"] = mail_url(self.contact, plan.title, address, source)
+        return found

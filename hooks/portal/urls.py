@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote, urlencode
+
 SECTIONS: dict[str, str] = {
     "initiatives": "initiativen",
     "measures": "massnahmen",
@@ -26,3 +28,22 @@ def url_for(collection: str, record_id: str) -> str:
 def edit_url(repository: str, branch: str, path: str) -> str:
     """GitHub's web editor for a file of the repository (``path`` relative to its root)."""
     return f"{repository.rstrip('/')}/edit/{branch}/{path}"
+
+
+def report_body(title: str, address: str, source_file: str) -> str:
+    """The text a report starts with: which page, which file, and what the editors need to know."""
+    return (f"Seite: {title}\nAdresse: {address}\nDatei: {source_file}\n\n"
+            "Was ist neu oder stimmt nicht?\n\n\n"
+            "Quelle (Link oder Dokument, mit Datum):\n")
+
+
+def issue_url(repository: str, title: str, address: str, source_file: str) -> str:
+    """A new GitHub issue for the page, filled in with its title, address and file (no API call)."""
+    query = urlencode({"title": f"Neuigkeit oder Korrektur: {title}", "body": report_body(title, address, source_file)})
+    return f"{repository.rstrip('/')}/issues/new?{query}"
+
+
+def mail_url(email: str, title: str, address: str, source_file: str) -> str:
+    """The same report as an e-mail to the operator (spaces as %20: mail programs do not read +)."""
+    subject = quote(f"Neuigkeit oder Korrektur: {title}")
+    return f"mailto:{email}?subject={subject}&body={quote(report_body(title, address, source_file))}"
