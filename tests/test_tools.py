@@ -40,7 +40,7 @@ def test_workflows_pass_actionlint() -> None:
 def test_workflow_deploys_only_after_tests_and_a_strict_build() -> None:
     text = (ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
     for needle in ("scripts/test.sh", "mkdocs build --strict", "actions/configure-pages", "actions/upload-pages-artifact",
-                   "actions/deploy-pages", "needs: test", "needs: build", "pages: write", "id-token: write",
+                   "actions/deploy-pages", "needs: [content, test]", "needs: build", "pages: write", "id-token: write",
                    "schedule:", "PORTAL_REPOSITORY: ${{ github.server_url }}/${{ github.repository }}"):
         assert needle in text, needle
 

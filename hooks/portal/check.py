@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
+from . import ci
 from .loading import Loaded, load_content
 from .problems import ProblemList
 from .revision import reference_date
@@ -23,14 +25,25 @@ def load_valid(data_dir: Path, today: dt.date | None = None) -> tuple[Loaded, Pr
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Check the content in the folder given (default ``data``); exit 1 on problems.
+
+    In GitHub Actions (``GITHUB_ACTIONS=true``) every problem is also printed as an annotation on its
+    file and line, and a German summary goes to the job summary (``GITHUB_STEP_SUMMARY``)."""
     args = sys.argv[1:] if argv is None else argv
     data_dir = Path(args[0]) if args else Path("data")
     loaded, problems = load_valid(data_dir, reference_date())
+    found = problems.sorted()
+    counts = {name: len(records) for name, records in loaded.records.items()}
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for problem in found:
+            print(ci.annotation(problem))
+        if summary_file := os.environ.get("GITHUB_STEP_SUMMARY"):
+            with open(summary_file, "a", encoding="utf-8") as out:
+                out.write(ci.summary(found, counts, os.environ))
     if problems:
         print(problems.report(), file=sys.stderr)
         return 1
-    counts = ", ".join(f"{len(records)} {name}" for name, records in loaded.records.items())
-    print(f"Inhalte in Ordnung: {counts}")
+    print(f"Inhalte in Ordnung: {', '.join(f'{count} {name}' for name, count in counts.items())}")
     return 0
 
 

@@ -81,9 +81,12 @@ class Problem:
         The path stays as it is, so editors' tools can still open the file (only bytes that are not
         UTF-8 are written out, since they cannot be printed).
         """
-        where = f"{undecodable(self.path)}:{self.line}:{self.column}"
+        return f"{undecodable(self.path)}:{self.line}:{self.column}: {self.text()}"
+
+    def text(self) -> str:
+        """The problem without its place: ``Feld 'x': Meldung – Hinweis``."""
         what = f"Feld '{visible(self.field)}': {visible(self.message)}" if self.field else visible(self.message)
-        return f"{where}: {what}" + (f" – {visible(self.hint)}" if self.hint else "")
+        return what + (f" – {visible(self.hint)}" if self.hint else "")
 
     def sort_key(self) -> tuple[str, int, int]:
         return (self.path, self.line, self.column)
