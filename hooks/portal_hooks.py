@@ -2,9 +2,9 @@
 
 on_startup  remember whether this is the live preview (``mkdocs serve``)
 on_config   read and check all content (nothing is written if it has problems; the preview
-            instead shows the problems on every page and keeps running)
+            instead keeps running and shows the problems on every page, with the last good content)
 on_files    add one generated page per record, and the open-data files
-on_env      autoescape the portal's own templates
+on_env      autoescape the portal's own templates; the preview's problems for every template
 on_page_content  give generated pages their searchable prose
 on_page_context  hand templates the catalog and the page's record
 on_post_build    swap the finished site into place (a failed build leaves the old one untouched)
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from portal.legal import contact_email, open_fields, open_fields_message, operator_values, publish_problems
+from portal.preview import LAST_GOOD
 from portal.problems import ContentError, Problem
 from portal.publish import Staging
 from portal.revision import reference_date
@@ -54,17 +56,24 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     preview = os.environ.get(PREVIEW) == "1"
-    try:
-        portal = Portal(root, reference_date(), site_url=config.site_url or "", preview=preview,
-                        edit=dict(config.extra.get("edit") or {}), contact=contact_email(config.extra.get("operator")))
-    except ContentError as error:
-        _report(error.problems.sorted())
-        raise PluginError(f"{_count(len(error.problems))} in den Inhalten; die Website wurde nicht gebaut. "
-                          "Bitte die oben genannten Stellen korrigieren.") from None
-    if portal.problems:
-        _report(portal.problems.sorted())
-        log.error(f"{_count(len(portal.problems))} in den Inhalten. Die Vorschau zeigt sie oben auf jeder Seite "
-                  "und baut nach dem nächsten Speichern neu.")
+    build = partial(Portal, root, reference_date(), site_url=config.site_url or "",
+                    edit=dict(config.extra.get("edit") or {}), contact=contact_email(config.extra.get("operator")))
+    if preview:  # never fails: the last good content (or none yet) with the new problems
+        portal = LAST_GOOD.show(build)
+        if LAST_GOOD.traceback:
+            log.error(LAST_GOOD.traceback.rstrip())
+        if portal.problems:
+            _report(portal.problems.sorted())
+            shown = "den letzten fehlerfreien Stand" if portal.has_content else "noch keine Inhalte (es gab noch keinen fehlerfreien Stand)"
+            log.error(f"{_count(len(portal.problems))} in den Inhalten. Die Vorschau zeigt sie oben auf jeder Seite, "
+                      f"darunter {shown}, und baut nach dem nächsten Speichern neu.")
+    else:
+        try:
+            portal = build()
+        except ContentError as error:
+            _report(error.problems.sorted())
+            raise PluginError(f"{_count(len(error.problems))} in den Inhalten; die Website wurde nicht gebaut. "
+                              "Bitte die oben genannten Stellen korrigieren.") from None
     operator = config.extra.get("operator")
     if os.environ.get(PUBLISH) == "1" and (missing := publish_problems(operator)):
         for line in missing:
@@ -127,6 +136,11 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         return name is not None and (name in own or name.startswith("portal/"))
 
     env.autoescape = autoescape
+    # The preview's problems also reach templates rendered without a page (404.html) as globals;
+    # pages get the same list in their context. content_missing: no good content yet, pages that
+    # summarise the data show a placeholder (overrides/main.html).
+    portal = _portal(config)
+    env.globals.update(content_problems=portal.problem_lines(), content_missing=not portal.has_content)
     return env
 
 

@@ -2,11 +2,13 @@
 
 The hook creates a ``Portal`` in ``on_config`` and asks it for files to add and template context.
 Creating it reads and checks all content first; on any problem it raises ``ContentError`` before a
-single file is written.
+single file is written. The live preview catches that and shows the last good portal instead, with
+the new problems (``portal.preview``).
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from pathlib import Path
 from typing import Any
@@ -18,8 +20,9 @@ from .catalog import Catalog
 from .check import load_valid
 from .exports import EXPORTS
 from .markup import render_inline, render_prose
+from .model import COLLECTIONS, Record
 from .pages import PagePlan, intro_html, plan_pages
-from .problems import ContentError
+from .problems import ContentError, ProblemList
 from .revision import last_changes, stand
 from .structured import describe, script_body
 from .urls import edit_url, issue_url, mail_url, url_for
@@ -28,27 +31,45 @@ from .urls import edit_url, issue_url, mail_url, url_for
 class Portal:
     """Content, page plans and reference dates of one build.
 
-    With ``preview=True`` (the live preview of ``mkdocs serve``) content problems do not raise: the
-    portal is built without content and every page shows the problems, so the editor's browser
-    says what to fix and the next good save brings the content back.
+    Content with problems raises ``ContentError``. The live preview of ``mkdocs serve`` keeps going
+    instead (``portal.preview``): it shows the last good portal with the new problems (``showing``),
+    or, before any content was good, a portal built with ``content=False``.
     """
 
     def __init__(self, root: Path, today: dt.date, data_dir: Path | None = None, site_url: str = "",
-                 preview: bool = False, edit: dict[str, str] | None = None, contact: str = "") -> None:
+                 edit: dict[str, str] | None = None, contact: str = "", content: bool = True) -> None:
+        """Read and check all content under ``data_dir`` (``root/data``); with ``content=False`` read
+        nothing and build a portal without records (the preview's placeholder)."""
         data_dir = data_dir or root / "data"
-        loaded, problems = load_valid(data_dir, today)
-        if problems and not preview:
-            raise ContentError(problems)
-        self.problems = problems
+        records: dict[str, dict[str, Record]] = {name: {} for name in COLLECTIONS}
+        self.files_of: dict[tuple[str, str], str] = {}
+        if content:
+            loaded, problems = load_valid(data_dir, today)
+            if problems:
+                raise ContentError(problems)
+            records = loaded.records
+            self.files_of = {key: origin.path for key, origin in loaded.origins.items()}
+        self.has_content = content
+        # Problems to show with this content: empty, except in a preview copy made by ``showing``.
+        self.problems = ProblemList()
         self.today = today
         self.edit = edit or {}
         self.contact = contact  # the operator's e-mail for readers' reports ('' while a placeholder)
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
-        records = {name: {} for name in loaded.records} if problems else loaded.records
         self.catalog = Catalog(records, today)
-        self.files_of = {} if problems else {key: origin.path for key, origin in loaded.origins.items()}
         self.plans = {plan.src_uri: plan for plan in plan_pages(self.catalog, self.files_of)}
         self._changes = last_changes(root, data_dir.relative_to(root).as_posix() if data_dir.is_relative_to(root) else str(data_dir))
+
+    def showing(self, problems: ProblemList) -> Portal:
+        """This portal's content with ``problems`` to show on every page (the live preview while the
+        files have problems). A shallow copy: the content is shared, this portal stays as it is."""
+        shown = copy.copy(self)
+        shown.problems = problems
+        return shown
+
+    def problem_lines(self) -> list[str]:
+        """The problems as the banner lists them (for templates without a page, like 404.html)."""
+        return [problem.render() for problem in self.problems.sorted()]
 
     def plan_for(self, src_uri: str) -> PagePlan | None:
         return self.plans.get(src_uri)
