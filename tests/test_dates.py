@@ -48,3 +48,33 @@ def test_sorting_puts_unknown_last_and_precise_first() -> None:
     dates = [VagueDate.parse(t) for t in ("unbekannt", "2018", "2017-03-16", "Frühjahr 2018", "2017")]
     ordered = [d.notation() for d in sorted(dates, key=VagueDate.sort_key)]
     assert ordered == ["2017", "2017-03-16", "2018", "Frühjahr 2018", "unbekannt"]
+
+
+@pytest.mark.parametrize(("text", "write"), [
+    ("März 2024", "'2024-03' schreiben"),
+    ("märz 2024", "'2024-03' schreiben"),
+    ("MÄRZ 2024", "'2024-03' schreiben"),
+    ("Maerz 2024", "'2024-03' schreiben"),
+    ("Dezember 2019", "'2019-12' schreiben"),
+    ("27. November 2026", "'2026-11-27' schreiben"),
+    ("27.november 2026", "'2026-11-27' schreiben"),
+    ("1. Januar 2020", "'2020-01-01' schreiben"),
+    ("27.11.2026", "'2026-11-27' schreiben"),
+])
+def test_month_names_get_the_notation_to_write(text: str, write: str) -> None:
+    """German month names (Babel's, in any case, ä also as ae) are refused with the notation to write instead."""
+    with pytest.raises(DateError) as error:
+        VagueDate.parse(text)
+    assert error.value.hint == write
+    assert VagueDate.parse(write.split("'")[1]).known
+
+
+def test_impossible_day_with_a_month_name_says_why() -> None:
+    with pytest.raises(DateError, match="den 30. Februar 2024 gibt es nicht"):
+        VagueDate.parse("30. Februar 2024")
+
+
+def test_a_word_that_is_no_month_is_not_taken_for_one() -> None:
+    with pytest.raises(DateError) as error:
+        VagueDate.parse("Mitte 2024")
+    assert error.value.hint.startswith("'2024' schreiben")

@@ -1,30 +1,79 @@
-"""The editors' guide (docs/mitmachen/index.md): its examples are real. Valid examples pass the check
-and appear on the built site; every error example produces exactly the message the guide shows."""
+"""The editors' guide (docs/mitmachen/index.md): its examples are real.
+
+Every YAML block in the guide says which part of the content model it shows (``data-model="Measure"``,
+``data-model="HistoryEntry"`` …) and validates as that; a block that says it is an excerpt of a shipped
+file (``data-file="data/…"``) occurs there verbatim, so the guide fails its test when either changes.
+Valid examples pass the check and appear on the built site; the template for GitHub's web editor
+passes the check once its placeholders are filled as the guide's table says, and fails it for every
+placeholder left; every error example produces exactly the messages the guide shows, in their order.
+"""
 
 from __future__ import annotations
 
 import re
 import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import ROOT, make_project, run_build
 
+from portal import model
 from portal.check import load_valid
+from portal.loading import FRONT_MATTER
+from portal.model import BODY_FIELD, COLLECTIONS, Record
+from portal.yamlio import parse_yaml
 
 GUIDE = ROOT / "docs" / "mitmachen" / "index.md"
-BLOCK = re.compile(r'^```\{\.(?P<lang>\w+) #(?P<id>[\w-]+)(?: title="(?P<title>[^"]*)")?\}\n(?P<body>.*?)^```$', re.M | re.S)
+FENCE = re.compile(r"^```(?P<info>[^\n]*)\n(?P<body>.*?)^```$", re.M | re.S)
+HEADER = re.compile(r'^\{\.(?P<lang>\w+) #(?P<id>[\w-]+)(?P<attrs>(?: [\w-]+="[^"]*")*)\}$')
+ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
+# The real measure file the guide's "fortschreiben" example extends, and where the new entry goes.
+MEASURE = "data/measures/duisburg-breitband-glasfaser.yaml"
+# Where the tests put the guide's template for GitHub's web editor.
+TEMPLATE_FILE = "documents/lenkungskreis-gewerbeflaechen.md"
 
 
-def examples() -> dict[str, tuple[str, str]]:
-    """Code blocks of the guide by id: (title, text)."""
-    return {m["id"]: (m["title"] or "", m["body"]) for m in BLOCK.finditer(GUIDE.read_text(encoding="utf-8"))}
+@dataclass(frozen=True)
+class Example:
+    """A code block of the guide with an id: ```{.yaml #id title="…" data-model="…" data-file="…"}."""
+
+    id: str
+    lang: str
+    body: str
+    attrs: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def title(self) -> str:
+        return self.attrs.get("title", "")
+
+
+def guide() -> str:
+    return GUIDE.read_text(encoding="utf-8")
+
+
+def examples() -> dict[str, Example]:
+    """Code blocks of the guide that carry an id, by id."""
+    found = {}
+    for fence in FENCE.finditer(guide()):
+        if header := HEADER.match(fence["info"].strip()):
+            found[header["id"]] = Example(header["id"], header["lang"], fence["body"], dict(ATTRIBUTE.findall(header["attrs"])))
+    return found
+
+
+def section(heading: str) -> str:
+    """The guide's text from ``heading`` (a line starting with '## ') up to the next heading of that level."""
+    text = guide()
+    start = text.index(f"\n{heading}")
+    end = text.find("\n## ", start + 1)
+    return text[start: end if end != -1 else len(text)]
 
 
 def write_example(data: Path, block_id: str) -> Path:
-    title, body = examples()[block_id]
-    target = data.parent / title
-    target.write_text(body, encoding="utf-8")
+    example = examples()[block_id]
+    target = data.parent / example.title
+    target.write_text(example.body, encoding="utf-8")
     return target
 
 
@@ -35,41 +84,167 @@ def data(tmp_path: Path) -> Path:
     return target
 
 
+# --- the template for GitHub's web editor ("Ohne eigenen Rechner") ------------------------------
+
+
+def placeholders() -> list[tuple[str, str]]:
+    """(placeholder, example) from the table under the template, in the guide's order."""
+    table = section("## Ohne eigenen Rechner")
+    table = table[table.index("| Platzhalter |"):]
+    return re.findall(r"^\| `([^`]+)` \| [^|]+ \| `([^`]+)` \|$", table, re.M)
+
+
+def filled_template(skip: str | None = None) -> str:
+    """The template with every placeholder replaced by the guide's example (but ``skip``)."""
+    text = examples()["vorlage-presse"].body
+    for placeholder, example in placeholders():
+        assert text.count(placeholder) == 1, placeholder
+        if placeholder != skip:
+            text = text.replace(placeholder, example)
+    return text
+
+
+# --- every YAML block is a valid part of the current model ---------------------------------------
+
+
+def model_class(name: str) -> type[Record]:
+    cls = getattr(model, name, None)
+    assert isinstance(cls, type) and issubclass(cls, Record), f"data-model={name!r} ist keine Klasse in portal.model"
+    return cls
+
+
+def block_data(example: Example, cls: type[Record]) -> Any:
+    """The block's content as the loader reads it: YAML, or front matter with the text below it."""
+    text = filled_template() if example.id == "vorlage-presse" else example.body
+    if match := FRONT_MATTER.match(text):
+        parsed, problems = parse_yaml(match.group(1), example.id, line_offset=1)
+        assert parsed is not None and not problems, [p.render() for p in problems]
+        body = text[match.end():].strip("\n")
+        collection = next(name for name, (_, record_cls, _) in COLLECTIONS.items() if record_cls is cls)
+        if body:
+            parsed.data[BODY_FIELD[collection]] = body
+        return parsed.data
+    parsed, problems = parse_yaml(text, example.id)
+    assert parsed is not None and not problems, [p.render() for p in problems]
+    return parsed.data
+
+
+def yaml_blocks() -> list[Example]:
+    return [example for example in examples().values() if example.lang == "yaml" and not example.id.startswith("fehler-")]
+
+
+def test_every_yaml_block_says_what_it_shows() -> None:
+    for fence in FENCE.finditer(guide()):
+        info = fence["info"].strip()
+        if "yaml" not in info:
+            continue
+        header = HEADER.match(info)
+        assert header, f"YAML-Block ohne id und data-model: {info!r}"
+        attrs = dict(ATTRIBUTE.findall(header["attrs"]))
+        assert header["id"].startswith("fehler-") or "data-model" in attrs, f"{header['id']}: data-model fehlt"
+
+
+@pytest.mark.parametrize("example", yaml_blocks(), ids=lambda example: example.id)
+def test_yaml_block_is_a_valid_part_of_the_model(example: Example) -> None:
+    cls = model_class(example.attrs["data-model"])
+    content = block_data(example, cls)
+    # A fragment of a list (history entries, participants …) validates item by item.
+    for item in content if isinstance(content, list) else [content]:
+        cls.model_validate(item)
+
+
+@pytest.mark.parametrize("example", [e for e in yaml_blocks() if "data-file" in e.attrs or e.title.startswith("Auszug aus")],
+                         ids=lambda example: example.id)
+def test_excerpt_occurs_verbatim_in_its_shipped_file(example: Example) -> None:
+    shipped = example.attrs.get("data-file", "")
+    assert example.title == f"Auszug aus {shipped}", "ein Auszug nennt seine Datei im Titel und in data-file"
+    assert shipped.startswith("data/") and (ROOT / shipped).is_file(), shipped
+    assert example.body in (ROOT / shipped).read_text(encoding="utf-8"), f"{example.id} steht nicht mehr so in {shipped}"
+
+
+def test_guide_shows_real_excerpts_of_the_kinds_editors_change() -> None:
+    shown = {(e.attrs["data-model"], e.attrs["data-file"].split("/")[1]) for e in yaml_blocks() if "data-file" in e.attrs}
+    assert {("Document", "documents"), ("Measure", "measures"), ("HistoryEntry", "measures")} <= shown
+
+
+# --- the examples as editors use them --------------------------------------------------------------
+
+
 def test_guide_has_the_promised_examples() -> None:
     found = examples()
-    for block_id in ("beispiel-presse", "beispiel-massnahme", "beispiel-fortschreibung", "beispiel-organisation"):
+    for block_id in ("beispiel-presse", "auszug-presse", "auszug-massnahme", "auszug-verlauf", "beispiel-fortschreibung",
+                     "beispiel-fortgeschrieben", "beispiel-organisation", "vorlage-presse"):
         assert block_id in found
     errors = [key for key in found if key.startswith("fehler-")]
-    assert len(errors) >= 3
+    assert len(errors) >= 4
     for key in errors:
         assert f"meldung-{key.removeprefix('fehler-')}" in found, key
 
 
+def test_the_new_history_entry_goes_where_the_guide_shows() -> None:
+    """The guide's result is the real measure file with the new entry under its last history entry."""
+    found = examples()
+    measure = (ROOT / MEASURE).read_text(encoding="utf-8")
+    assert found["auszug-massnahme"].body == measure
+    before_sources = measure.rindex("\nsources:") + 1
+    assert found["beispiel-fortgeschrieben"].body == measure[:before_sources] + found["beispiel-fortschreibung"].body + measure[before_sources:]
+    # The entries start at the beginning of the line, as in every shipped measure file.
+    for path in (ROOT / "data" / "measures").glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        assert "\n- date:" in text and "\n  - date:" not in text, path
+
+
 def add_valid_examples(data: Path) -> None:
-    for block_id in ("beispiel-presse", "beispiel-massnahme", "beispiel-organisation"):
+    for block_id in ("beispiel-presse", "beispiel-organisation"):
         write_example(data, block_id)
-    measure = data / "measures" / "beispiel-gewerbeflaechen.yaml"
-    measure.write_text(measure.read_text(encoding="utf-8") + examples()["beispiel-fortschreibung"][1], encoding="utf-8")
+    (data.parent / MEASURE).write_text(examples()["beispiel-fortgeschrieben"].body, encoding="utf-8")
 
 
 def test_valid_examples_pass_the_check(data: Path) -> None:
     add_valid_examples(data)
     loaded, problems = load_valid(data)
     assert not problems, problems.report()
-    history = loaded.records["measures"]["beispiel-gewerbeflaechen"].history  # type: ignore[attr-defined]
+    history = loaded.records["measures"]["duisburg-breitband-glasfaser"].history  # type: ignore[attr-defined]
     assert [entry.status for entry in history] == ["empfohlen", "beschlossen"]
+
+
+def test_template_filled_as_the_guide_says_passes_the_check(data: Path) -> None:
+    assert [placeholder for placeholder, _ in placeholders()][:2] == ["Titel der Meldung", "JJJJ-MM-TT"]
+    (data / TEMPLATE_FILE).write_text(filled_template(), encoding="utf-8")
+    loaded, problems = load_valid(data)
+    assert not problems, problems.report()
+    assert loaded.records["documents"]["lenkungskreis-gewerbeflaechen"].title == "Lenkungskreis berät über Gewerbeflächen"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("placeholder", [placeholder for placeholder, _ in placeholders()])
+def test_every_placeholder_left_in_the_template_is_reported(data: Path, placeholder: str) -> None:
+    (data / TEMPLATE_FILE).write_text(filled_template(skip=placeholder), encoding="utf-8")
+    _loaded, problems = load_valid(data)
+    assert [p.path for p in problems.sorted()] == [f"data/{TEMPLATE_FILE}"], problems.report()
 
 
 @pytest.mark.parametrize("name", sorted(key.removeprefix("fehler-") for key in examples() if key.startswith("fehler-")))
 def test_error_examples_give_the_messages_the_guide_shows(data: Path, name: str) -> None:
     write_example(data, f"fehler-{name}")
     _loaded, problems = load_valid(data)
-    shown = examples()[f"meldung-{name}"][1].strip().splitlines()
-    assert sorted(p.render() for p in problems.sorted()) == sorted(shown)
+    shown = examples()[f"meldung-{name}"].body.strip().splitlines()
+    assert [p.render() for p in problems.sorted()] == shown
+
+
+def test_annotations_quoted_for_github_are_real_messages(data: Path) -> None:
+    """What the guide says GitHub shows on the line is the text of a problem of its error example
+    (``Problem.text()``, which scripts/check.sh prints as the annotation), without file and line."""
+    quoted = re.findall(r"`(Feld '[^`]+)`", section("## Ohne eigenen Rechner"))
+    assert quoted
+    write_example(data, "fehler-herausgeber")
+    _loaded, problems = load_valid(data)
+    texts = [p.text() for p in problems.sorted()]
+    for text in quoted:
+        assert text in texts, text
 
 
 def test_messages_in_the_table_exist_in_the_checks() -> None:
-    text = GUIDE.read_text(encoding="utf-8")
+    text = guide()
     table = text[text.index("| Meldung | Bedeutung |"):]
     fragments = re.findall(r"^\| `([^`]+)` \|", table, re.M)
     source = "\n".join(path.read_text(encoding="utf-8") for path in (ROOT / "hooks" / "portal").glob("*.py"))
@@ -86,12 +261,12 @@ def test_examples_appear_on_the_built_site(tmp_path: Path) -> None:
     assert build.returncode == 0, build.output
     press = build.text("quellen/beispiel-pressemitteilung/")
     assert "Lenkungskreis berät über Gewerbeflächen" in press
-    measure = build.html("massnahmen/beispiel-gewerbeflaechen/")
+    measure = build.html("massnahmen/duisburg-breitband-glasfaser/")
     history = measure.find("ol", class_="portal-history").find_all("li")
     assert len(history) == 2 and "beschlossen" in history[0].get_text()
     assert measure.find("a", href="../../quellen/beispiel-pressemitteilung/") is not None
     assert "Beispielverband der Industrie" in build.text("partner/beispiel-verband/")
-    initiative = build.html("initiativen/masterplan-duisburg/")
-    assert initiative.find("a", href="../../massnahmen/beispiel-gewerbeflaechen/") is not None
-    guide = build.html("mitmachen/")
-    assert guide.find(id="beispiel-presse") is not None
+    guide_page = build.html("mitmachen/")
+    for block_id in ("beispiel-presse", "auszug-massnahme", "vorlage-presse", "ohne-eigenen-rechner"):
+        assert guide_page.find(id=block_id) is not None, block_id
+    assert guide_page.find(id="auszug-massnahme")["data-model"] == "Measure"

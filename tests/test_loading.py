@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -49,6 +50,31 @@ def test_typo_in_field_name_names_line_and_suggests(data: Path) -> None:
     assert problem.message == "ist kein bekanntes Feld"
     assert "description" in problem.hint
     assert problem.render().startswith("data/topics/neu.yaml:2:1: Feld 'descriptoin': ist kein bekanntes Feld")
+
+
+def test_misspelt_required_field_is_reported_first_and_in_its_place(data: Path) -> None:
+    (data / "topics" / "neu.yaml").write_text("description: Text\nnmae: Neu\n", encoding="utf-8")
+    first, second = problems_of(data)
+    assert (first.line, first.field, first.hint) == (2, "nmae", "meinten Sie name?")
+    assert (second.line, second.field, second.message, second.hint) == (2, "name", "fehlt, ist aber Pflicht", "steht vielleicht als 'nmae' da")
+
+
+def test_missing_field_without_a_likely_typo_stays_at_its_section(data: Path) -> None:
+    (data / "topics" / "neu.yaml").write_text("description: Text\nbezeichnung: Neu\n", encoding="utf-8")
+    missing, unknown = problems_of(data)
+    assert (missing.line, missing.field, missing.hint) == (1, "name", "")
+    assert (unknown.line, unknown.field) == (2, "bezeichnung")
+
+
+def test_unknown_source_is_looked_up_by_title_and_the_newest_are_named(data: Path) -> None:
+    for name, title, date in (("pm-a", "Neue Halle eröffnet", "2019"), ("pm-b", "Ausbildungsmesse", "2024-02"),
+                              ("pm-c", "Ohne Datum", "unbekannt"), ("pm-d", "Später", "2030")):
+        (data / "documents" / f"{name}.md").write_text(f'---\ntitle: {title}\ntype: nachricht\ndate: "{date}"\n---\nText\n',
+                                                       encoding="utf-8")
+    edit(data / "organisations" / "kammer-test.yaml", "sources: [pm-eins]", "sources: [neue-halle]")
+    problem = load_valid(data, dt.date(2026, 11, 30))[1].sorted()[0]
+    # pm-d is dated after the reference day and so cannot be cited yet; the draft neither.
+    assert problem.hint == "meinten Sie pm-a? die neuesten Quellen: pm-b, pm-a, pm-eins"
 
 
 def test_duplicate_key_is_refused(data: Path) -> None:

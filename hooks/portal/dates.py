@@ -65,6 +65,12 @@ _WORD_YEAR = re.compile(r"^(\w+) (\d+)$")
 _WORDS = {"frühling": "Frühjahr", "fruehjahr": "Frühjahr", "frühjahr": "Frühjahr", "sommer": "Sommer",
           "herbst": "Herbst", "winter": "Winter", "anfang": "Anfang"}
 _GERMAN_MONTHS = tuple(get_month_names("wide", locale="de")[month] for month in range(1, 13))
+# "März 2024", "27. november 2026", "Maerz 2024": month names as Babel spells them, in any case,
+# with the umlaut also written out; recognised only to say which notation to write instead.
+_MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(_GERMAN_MONTHS, 1)}
+_MONTH_NUMBERS |= {name.replace("ä", "ae"): number for name, number in list(_MONTH_NUMBERS.items()) if "ä" in name}
+_NAMED_MONTH = re.compile(r"^(\w+)\s+(\d+)$")
+_NAMED_DAY = re.compile(r"^(\d{1,2})\.?\s*(\w+)\s+(\d{4})$")
 
 
 class DateError(Fault):
@@ -117,6 +123,18 @@ def _explain(text: str) -> DateError:
         short = " mit zweistelligem Jahr" if len(m.group(3)) == 2 else ""
         return DateError(f"'{text}' ist kein erkanntes Datum (deutsche Schreibweise{short}); erwartet wird Jahr-Monat-Tag",
                          f"'{_iso(year, month, day)}' schreiben")
+    if (m := _NAMED_DAY.match(text)) and (named := _MONTH_NUMBERS.get(m.group(2).lower())):
+        day, year = int(m.group(1)), int(m.group(3))
+        _check_day(text, year, named, day)
+        return DateError(f"'{text}' ist kein erkanntes Datum (Monat als Wort); erwartet wird Jahr-Monat-Tag",
+                         f"'{_iso(year, named, day)}' schreiben")
+    if (m := _NAMED_MONTH.match(text)) and (named := _MONTH_NUMBERS.get(m.group(1).lower())):
+        digits = m.group(2)
+        if len(digits) != 4:
+            return DateError(f"'{text}': das Jahr {digits} hat {len(digits)} statt 4 Ziffern",
+                             f"Tippfehler im Jahr? z. B. '2023-{named:02d}'")
+        return DateError(f"'{text}' ist kein erkanntes Datum (Monat als Wort); erwartet wird Jahr-Monat",
+                         f"'{digits}-{named:02d}' schreiben")
     if m := _WORD_YEAR.match(text):
         word, digits = m.group(1), m.group(2)
         proper = _WORDS.get(word.lower())

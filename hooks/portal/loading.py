@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .messages import describe, german
+from .messages import describe, german, known_fields, misspelt_as
 from .model import BODY_FIELD, COLLECTIONS, Record
 from .layout import relative, stray_files, symlink, unread
 from .naming import id_faults, id_hint, is_id
@@ -213,12 +213,33 @@ def _validate(collection: str, cls: type[Record], parsed: Parsed, rel: str, prob
         if misplaced := _misplaced(collection, parsed, errors):
             problems.append(Problem(rel, 1, 1, "", *misplaced))
             return None
-        for error in errors:
-            loc = tuple(part for part in error["loc"] if not _is_union_branch(part))
-            line, column = parsed.where(loc)
+        located = [(error, tuple(part for part in error["loc"] if not _is_union_branch(part))) for error in errors]
+        # An unknown field first: "staus" with its suggestion, then the "status" it leaves missing.
+        # Problems at the same place keep this order (ProblemList sorts stably by file, line, column).
+        located.sort(key=lambda pair: pair[0]["type"] != "extra_forbidden")
+        typos = _typos(cls, located)
+        for error, loc in located:
+            line, column = parsed.where(typos.get(loc, loc))
             message, hint = german(dict(error), cls, loc)
+            if loc in typos:
+                hint = f"steht vielleicht als '{typos[loc][-1]}' da"
             problems.append(Problem(rel, line, column, dotted(loc), message, hint))
         return None
+
+
+def _typos(cls: type[Record], located: list[tuple[Any, tuple[Any, ...]]]) -> dict[tuple[Any, ...], tuple[Any, ...]]:
+    """Missing fields that are probably there, misspelt: the missing field's path → the misspelt field's path."""
+    unknown: dict[tuple[Any, ...], list[str]] = {}
+    for error, loc in located:
+        if error["type"] == "extra_forbidden" and loc:
+            unknown.setdefault(loc[:-1], []).append(str(loc[-1]))
+    typos = {}
+    for error, loc in located:
+        if error["type"] == "missing" and loc and loc[:-1] in unknown:
+            found = misspelt_as(str(loc[-1]), unknown[loc[:-1]], known_fields(cls, loc[:-1]))
+            if found is not None:
+                typos[loc] = (*loc[:-1], found)
+    return typos
 
 
 def _misplaced(collection: str, parsed: Parsed, errors: list[Any]) -> tuple[str, str] | None:

@@ -29,7 +29,7 @@ def german(error: dict[str, Any], cls: type[Record], loc: tuple[Any, ...]) -> tu
     if kind == "missing":
         return "fehlt, ist aber Pflicht", ""
     if kind == "extra_forbidden":
-        return _unknown_field(str(loc[-1]), _known_fields(cls, loc[:-1]))
+        return _unknown_field(str(loc[-1]), known_fields(cls, loc[:-1]))
     if kind == "literal_error":
         return _not_allowed(value, ctx.get("expected", ""))
     if kind == "string_pattern_mismatch":
@@ -44,7 +44,7 @@ def german(error: dict[str, Any], cls: type[Record], loc: tuple[Any, ...]) -> tu
     if kind == "list_type":
         return f"erwartet wird eine Liste (Zeilen mit '- '), gefunden: {describe(value)}", _list_hint(value)
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        known = _known_fields(cls, loc)
+        known = known_fields(cls, loc)
         fields = f"erwartet werden Felder wie {', '.join(known)}, je Zeile 'name: wert'" if known else ""
         return f"erwartet wird ein Abschnitt mit Feldern, gefunden: {describe(value)}", fields
     if kind == "too_short":
@@ -74,9 +74,27 @@ def describe(value: Any) -> str:
     return f"den Text '{value}'"
 
 
-def _unknown_field(name: str, known: list[str]) -> tuple[str, str]:
+def close_fields(name: str, known: list[str]) -> list[str]:
+    """The known field names closest to ``name``, best first: what an editor probably meant.
+
+    Only those nearly as close as the best: for ``staus`` that is ``status``, not also ``start``.
+    """
     clean = strip_invisible(name)
+    ratios = {field: difflib.SequenceMatcher(None, clean, field).ratio() for field in known}
     close = difflib.get_close_matches(clean, known, n=3, cutoff=0.5)
+    return [field for field in close if ratios[field] >= ratios[close[0]] - 0.1]
+
+
+def misspelt_as(missing: str, unknown: list[str], known: list[str]) -> str | None:
+    """The unknown field that is most likely ``missing`` misspelt (``staus`` for ``status``), if any."""
+    candidates = [name for name in unknown if missing in close_fields(name, known)]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda name: difflib.SequenceMatcher(None, strip_invisible(name), missing).ratio())
+
+
+def _unknown_field(name: str, known: list[str]) -> tuple[str, str]:
+    close = close_fields(name, known)
     hint = f"meinten Sie {', '.join(close)}?" if close else f"bekannte Felder: {', '.join(known)}"
     if invisible := invisible_chars(name):
         return f"ist kein bekanntes Feld: der Name {invisible}", f"das Zeichen löschen; {hint}"
@@ -135,7 +153,7 @@ def _list_hint(value: Any) -> str:
     return ""
 
 
-def _known_fields(cls: type[Record], loc: tuple[Any, ...]) -> list[str]:
+def known_fields(cls: type[Record], loc: tuple[Any, ...]) -> list[str]:
     """Field names of the model at ``loc``, to suggest the closest one for a typo."""
     model: Any = cls
     for part in loc:

@@ -7,13 +7,17 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections.abc import Iterator
 from typing import Any
+
+from pydantic import BaseModel
 
 from .dates import VagueDate
 from .loading import Loaded
 from .model import BODY_FIELD, COLLECTIONS, Document, Initiative, Measure, Person, Record
 from .naming import invisible_chars, strip_invisible, suggest_id
 from .problems import Problem
+from .scaffold import PLACEHOLDERS
 from .markup import refused_links
 from .refs import FieldPath, markdown_fields, references
 from .yamlio import dotted
@@ -28,7 +32,7 @@ def check(loaded: Loaded, today: dt.date | None = None) -> list[Problem]:
                 if ref_id not in loaded.records[target]:
                     if (target, ref_id) in loaded.present:
                         continue  # the target's own file has problems, reported there
-                    problems.append(_unknown(loaded, collection, record_id, path, target, ref_id))
+                    problems.append(_unknown(loaded, collection, record_id, path, target, ref_id, today))
                 elif target == "documents" and collection != "documents" and (
                         why := _unpublished(loaded.records[target][ref_id], today)):
                     problems.append(_problem(loaded, collection, record_id, path, f"die Quelle '{ref_id}' {why}",
@@ -46,6 +50,7 @@ def check(loaded: Loaded, today: dt.date | None = None) -> list[Problem]:
     for collection, records in loaded.records.items():
         for record_id, record in records.items():
             problems.extend(_prose_links(loaded, collection, record_id, record))
+            problems.extend(_placeholders(loaded, collection, record_id, record))
     return problems
 
 
@@ -100,7 +105,8 @@ def _problem(loaded: Loaded, collection: str, record_id: str, path: FieldPath, m
     return Problem(file, line, column, dotted(path), message, hint)
 
 
-def _unknown(loaded: Loaded, collection: str, record_id: str, path: FieldPath, target: str, ref_id: str) -> Problem:
+def _unknown(loaded: Loaded, collection: str, record_id: str, path: FieldPath, target: str, ref_id: str,
+             today: dt.date | None = None) -> Problem:
     folder = COLLECTIONS[target][0]
     known = list(loaded.records[target])
     if invisible := invisible_chars(ref_id):
@@ -111,9 +117,81 @@ def _unknown(loaded: Loaded, collection: str, record_id: str, path: FieldPath, t
         return _problem(loaded, collection, record_id, path, f"'{ref_id}' {invisible}", hint)
     # "Stadt Düsseldorf" for stadt-duesseldorf: the id rule turns it into the likely id first.
     likely = suggest_id(ref_id)
-    close = [likely] if likely != ref_id and likely in known else difflib.get_close_matches(ref_id, known, n=3, cutoff=0.6)
+    if target == "documents":
+        close = _close_documents(loaded, ref_id)
+    elif likely != ref_id and likely in known:
+        close = [likely]
+    else:
+        close = _nearly_best({other: difflib.SequenceMatcher(None, ref_id, other).ratio() for other in known})
     hint = f"meinten Sie {', '.join(close)}?" if close else f"erlaubt sind die Dateinamen (ohne Endung) in data/{folder}/"
+    if target == "documents" and (newest := _newest_documents(loaded, today)):
+        hint += f"{'' if close else ';'} die neuesten Quellen: {', '.join(newest)}"
     return _problem(loaded, collection, record_id, path, f"'{ref_id}' gibt es nicht in data/{folder}/", hint)
+
+
+def _close_documents(loaded: Loaded, ref_id: str) -> list[str]:
+    """Documents whose id or title is close to ``ref_id``, best first.
+
+    Editors cite a press item by what they remember of it: its title, or an id made up from the title
+    ("lenkungskreis-gewerbeflaechen"). Titles are compared as ids (naming.suggest_id), in full and as
+    far as the editor's id reaches, since a remembered title is often only its beginning.
+    """
+    likely = suggest_id(ref_id)
+    scores: dict[str, float] = {}
+    for document_id, document in loaded.records["documents"].items():
+        if likely == document_id:
+            return [document_id]
+        title = suggest_id(getattr(document, "title", ""))
+        names = (document_id, title, title[: len(likely)])
+        scores[document_id] = max(difflib.SequenceMatcher(None, likely, name).ratio() for name in names)
+    return _nearly_best(scores)
+
+
+def _nearly_best(scores: dict[str, float], cutoff: float = 0.6, margin: float = 0.1) -> list[str]:
+    """Up to three ids scoring at least ``cutoff`` and nearly as well as the best: for 'stadt-duisbrug'
+    that is stadt-duisburg, not also stadt-duesseldorf."""
+    close = sorted((name for name, score in scores.items() if score >= cutoff), key=lambda name: (-scores[name], name))
+    return [name for name in close[:3] if scores[name] >= scores[close[0]] - margin]
+
+
+def _newest_documents(loaded: Loaded, today: dt.date | None, count: int = 3) -> list[str]:
+    """The ids of the newest documents that may be cited (no drafts, none dated after ``today``)."""
+    citable = [(document_id, document) for document_id, document in loaded.records["documents"].items()
+               if isinstance(document, Document) and not _unpublished(document, today)]
+    # Newest date first; undated documents last, by id, so the list does not change from run to run.
+    citable.sort(key=lambda item: item[0])
+    citable.sort(key=lambda item: item[1].date.first_day() or dt.date.min, reverse=True)
+    return [document_id for document_id, _ in citable[:count]]
+
+
+def _placeholders(loaded: Loaded, collection: str, record_id: str, record: Record) -> list[Problem]:
+    """Text left over from a template (scaffold.PLACEHOLDERS): one problem per field. A draft may keep it."""
+    if getattr(record, "draft", False):
+        return []
+    problems = []
+    for path, text in _texts(record):
+        phrase = next((phrase for phrase in PLACEHOLDERS if phrase in text), None)
+        if phrase is None:
+            continue
+        file, line, column = loaded.where(collection, record_id, path)
+        if file.endswith(".md") and path == (BODY_FIELD.get(collection),):
+            # Text below the front matter: the exact line of the placeholder.
+            line += text[: text.find(phrase)].count("\n")
+        problems.append(Problem(file, line, column, dotted(path),
+                                f"enthält noch den Platzhaltertext aus der Vorlage ('{phrase}')", PLACEHOLDERS[phrase]))
+    return problems
+
+
+def _texts(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    """Every text inside a record, with its field path."""
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _texts(getattr(value, name), (*path, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*path, index))
+    elif isinstance(value, str):
+        yield path, value
 
 
 def _order(loaded: Loaded, collection: str, record_id: str, path: FieldPath, start: VagueDate | None,
