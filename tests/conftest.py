@@ -111,6 +111,14 @@ def served_site(real_site: Build) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def served_mini(mini_site: Build) -> Iterator[str]:
+    """The mini site over HTTP, like ``served_site``: browser checks of states that the shipped
+    content may or may not be in today (an overdue measure, a short name). Yields the base URL."""
+    with serve(mini_site.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """Debian's Chromium driven by Playwright (installed by scripts/test.sh)."""
     assert CHROMIUM.exists(), "Chromium fehlt: scripts/test.sh installiert das Debian-Paket chromium"

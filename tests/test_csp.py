@@ -23,11 +23,11 @@ import pytest
 import security_hooks
 from bs4 import BeautifulSoup, Tag
 from conftest import ROOT, Build, GuardedPages
+from content import PAGE_TYPES, SEARCH_WORD
 from mkdocs.exceptions import PluginError
 from playwright.sync_api import Page, expect
 from portal import csp
 from sitetools import serve
-from test_privacy import PAGE_TYPES
 
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 MATERIAL_BASE = csp.KNOWN_SCRIPTS[0].text  # __md_scope=new URL("{base}",location),…
@@ -240,16 +240,23 @@ def _violations(tab: Page) -> list[dict[str, Any]]:
 
 def _use_filters(tab: Page) -> None:
     form = tab.locator("form[data-portal-filter]")
-    expect(form).to_be_visible()
+    expect(form).to_be_visible()  # portal.js ran: only it shows the form
+    items = f"#{form.get_attribute('data-portal-filter')} [data-portal-item]"
     count = form.locator("[data-portal-count]")
     before = count.inner_text()
+    total = tab.locator(items).count()
+    assert before == f"{total} von {total} angezeigt"
     for select in form.locator("select").all():
         select.select_option(index=1)
     for checkbox in form.locator("input[type=checkbox]").all():
         checkbox.check()
-    expect(count).not_to_have_text(before)
+    # How many items the first value of every field leaves depends on the content; the count the
+    # script writes must say exactly how many are shown.
+    shown = tab.locator(f"{items}:visible").count()
+    expect(count).to_have_text(f"{shown} von {total} angezeigt")
     form.get_by_role("button", name="Filter zurücksetzen").click()
     expect(count).to_have_text(before)
+    expect(tab.locator(f"{items}:visible")).to_have_count(total)
 
 
 @pytest.mark.parametrize("url", [*PAGE_TYPES, "initiativen/gibt-es-nicht/"])
@@ -268,7 +275,7 @@ def test_no_violation_on_any_page_type_in_use(guarded_pages: GuardedPages, serve
     tab.locator("label.md-header__button[for^='__palette']:visible").first.click()
     expect(body).not_to_have_attribute("data-md-color-scheme", scheme or "")
     tab.locator("input.md-search__input").click()
-    tab.keyboard.type("Masterplan")
+    tab.keyboard.type(SEARCH_WORD)
     tab.wait_for_selector(".md-search-result__item")
     tab.keyboard.press("Escape")
     tab.wait_for_load_state("networkidle")

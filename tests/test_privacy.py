@@ -8,14 +8,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import Build
+from content import PAGE_TYPES, SEARCH_WORD
 from playwright.sync_api import Browser, BrowserContext
 
-PAGE_TYPES = [
-    "", "initiativen/", "initiativen/masterplan-duisburg/", "massnahmen/", "massnahmen/duisburg-breitband-glasfaser/",
-    "partner/", "partner/stadt-duisburg/", "personen/andreas-ehlert/", "zeitleiste/", "themen/", "themen/flaechen/",
-    "regionen/", "regionen/duisburg/", "presse/", "quellen/", "quellen/loi-zukunftsdialog-industrie/", "daten/",
-    "mitmachen/", "impressum/", "datenschutz/", "barrierefreiheit/", "leichte-sprache/", "gibt-es-nicht/",
-]
 # Material's key, scoped by the site's base path ("/.__palette"): the chosen colour scheme.
 # Nothing else may be stored, in localStorage or sessionStorage.
 ALLOWED_LOCAL = {"__palette"}
@@ -48,7 +43,7 @@ def test_every_page_type_stays_on_its_own_host_and_stores_only_the_colour_scheme
             # Use what stores something: the colour toggle and the search.
             tab.locator("label.md-header__button[for^='__palette']:visible").first.click()
             tab.locator("input.md-search__input").click()
-            tab.keyboard.type("Masterplan")
+            tab.keyboard.type(SEARCH_WORD)
             tab.wait_for_selector(".md-search-result__item")
             tab.keyboard.press("Escape")
     foreign = [url for url in requests if urlsplit(url)[:2] != origin and urlsplit(url).scheme not in ("data", "blob")]
