@@ -12,7 +12,7 @@ import pytest
 from content import (CATALOG, DOCUMENT, INITIATIVE, INITIATIVE_REGION, MEASURE, ORGANISATION, PERSON, REGION, TOPIC,
                      initiatives_with_region, most)
 from content import url as record_url
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 
 @pytest.fixture()
@@ -45,8 +45,9 @@ def test_initiative_filters(page: Page, served_site: str) -> None:
     # Groups without a visible initiative disappear with their heading.
     assert page.locator("#initiativen-liste section:visible h2").all_inner_texts() == [label for label, _ in groups]
     page.get_by_role("button", name="Filter zurücksetzen").click()
-    page.wait_for_function(
-        f"document.querySelector('[data-portal-count]').textContent === '{total} von {total} angezeigt'")
+    # expect() polls from Playwright's side: wait_for_function would evaluate a string in the page,
+    # which the pages' Content-Security-Policy (no 'unsafe-eval') forbids.
+    expect(page.locator("[data-portal-count]")).to_have_text(f"{total} von {total} angezeigt")
 
 
 def test_measure_filters_find_overdue_measures(page: Page, served_site: str) -> None:

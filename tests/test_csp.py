@@ -14,6 +14,7 @@ import base64
 import hashlib
 import re
 import shutil
+import time
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -233,6 +234,15 @@ def _open(guarded_pages: GuardedPages, base: str) -> tuple[Page, list[str]]:
     return tab, console
 
 
+def _wait_until(tab: Page, expression: str, timeout: float = 10.0) -> None:
+    """Poll ``expression`` in the page until it is true. Not ``wait_for_function``: that evaluates its
+    string with eval inside the page, which the policy under test forbids ('unsafe-eval')."""
+    deadline = time.monotonic() + timeout
+    while not tab.evaluate(expression):
+        assert time.monotonic() < deadline, f"nicht eingetreten: {expression}"
+        tab.wait_for_timeout(50)
+
+
 def _violations(tab: Page) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = tab.evaluate("window.__violations")
     return found
@@ -326,7 +336,7 @@ def test_the_policy_blocks_planted_script_link_and_foreign_image(guarded_pages: 
         assert tab.evaluate("typeof __md_get") == "function"  # Material's own scripts still ran
         loaded = _violations(tab)
         tab.locator("#planted").click()
-        tab.wait_for_function(f"window.__violations.length > {len(loaded)}")
+        _wait_until(tab, f"window.__violations.length > {len(loaded)}")
         clicked = _violations(tab)[len(loaded):]
         assert tab.evaluate("[typeof window.__pwned, typeof window.__pwned2]") == ["undefined", "undefined"]
         assert tab.url == base + "initiativen/"
@@ -337,7 +347,7 @@ def test_the_policy_blocks_planted_script_link_and_foreign_image(guarded_pages: 
         tab.wait_for_load_state("networkidle")
         assert tab.evaluate("window.__pwned2") == 1
         tab.locator("#planted").click()
-        tab.wait_for_function("window.__pwned === 1")
+        _wait_until(tab, "window.__pwned === 1")
         assert _violations(tab) == []
         unprotected = ended.pop(EVIL, [])
 
