@@ -11,14 +11,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import BIN, EPOCH, FIXTURES, Build, make_project, run_build
+from conftest import FIXTURES, Build, make_project, run_build
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -165,16 +163,10 @@ def test_a_title_means_the_same_text_in_every_place(tricky_site: Build) -> None:
 # --- a failed build leaves site/ as it was -------------------------------------------------------
 
 
-def _build(root: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("PORTAL_PREVIEW", None)
-    return subprocess.run([str(BIN / "mkdocs"), "build", "--strict"], cwd=root, env=env, capture_output=True, text=True, timeout=300)
-
-
 @pytest.fixture()
 def built_project(tmp_path: Path) -> Path:
     root = make_project(tmp_path, FIXTURES / "mini")
-    assert _build(root).returncode == 0
+    assert run_build(root).returncode == 0
     return root
 
 
@@ -188,8 +180,8 @@ def test_a_failed_build_leaves_the_previous_site_whole(built_project: Path, fail
     else:
         # A broken link in a Markdown page: a warning, which --strict turns into failure after writing everything.
         (built_project / "docs" / "kaputt.md").write_text("# Kaputt\n\n[weg](gibt-es-nicht.md)\n", encoding="utf-8")
-    proc = _build(built_project)
-    assert proc.returncode != 0
+    build = run_build(built_project)
+    assert build.returncode != 0
     after = sorted(p.relative_to(built_project / "site").as_posix() for p in (built_project / "site").rglob("*"))
     assert after == before
     assert not (built_project / "site" / "kaputt").exists()
@@ -199,7 +191,7 @@ def test_a_good_build_replaces_the_site_and_leaves_no_staging_folder(built_proje
     (built_project / "site" / "veraltet.html").write_text("alt", encoding="utf-8")
     (built_project / ".site.neu").mkdir()  # left over from a build that was killed
     (built_project / ".site.neu" / "halb.html").write_text("halb", encoding="utf-8")
-    assert _build(built_project).returncode == 0
+    assert run_build(built_project).returncode == 0
     assert not (built_project / "site" / "veraltet.html").exists()
     assert (built_project / "site" / "index.html").exists()
     assert sorted(p.name for p in built_project.iterdir() if p.name.startswith(".site")) == []
@@ -210,10 +202,10 @@ def test_build_output_never_shows_a_linked_file(tmp_path: Path) -> None:
     secret = tmp_path.parent / f"{tmp_path.name}-geheim.yaml"
     secret.write_text("name: GEHEIMER INHALT\n", encoding="utf-8")
     (root / "data" / "topics" / "geheim.yaml").symlink_to(secret)
-    proc = _build(root)
-    assert proc.returncode != 0
-    assert "data/topics/geheim.yaml:1:1: ist eine symbolische Verknüpfung (Symlink)" in proc.stdout + proc.stderr
-    assert "GEHEIMER INHALT" not in proc.stdout + proc.stderr
+    build = run_build(root)
+    assert build.returncode != 0
+    assert "data/topics/geheim.yaml:1:1: ist eine symbolische Verknüpfung (Symlink)" in build.output
+    assert "GEHEIMER INHALT" not in build.output
     assert not (root / "site").exists() or "GEHEIMER" not in "".join(
         p.read_text(encoding="utf-8", errors="replace") for p in (root / "site").rglob("*.html"))
     shutil.rmtree(root / "site", ignore_errors=True)
