@@ -151,7 +151,7 @@ CASES: list[Case] = [
          ('data/initiatives/masterplan-test.yaml:4:1: Feld \'region\': erwartet wird Text, gefunden: den Wahrheitswert false – yes/no, on/off, true/false ohne Anführungszeichen liest YAML als Wahrheitswert; Text in "…" setzen',),
          edit=((INITIATIVE, "region: teststadt", "region: no"),)),
     Case("bool-allowed-value-on", "'on' als erlaubter Wert",
-         ("data/measures/glasfaser.yaml:11:5: Feld 'history[1].status': erwartet wird einer der erlaubten Werte, gefunden: den Wahrheitswert true – yes/no, on/off, true/false ohne Anführungszeichen liest YAML als Wahrheitswert; erlaubt sind: empfohlen, beschlossen, in_umsetzung, abgeschlossen, eingestellt",),
+         ("data/measures/glasfaser.yaml:11:5: Feld 'history[1].status': erwartet wird einer der erlaubten Werte, gefunden: den Wahrheitswert true – yes/no, on/off, true/false ohne Anführungszeichen liest YAML als Wahrheitswert; erlaubt sind: angekuendigt, empfohlen, beschlossen, in_umsetzung, abgeschlossen, eingestellt",),
          edit=((MEASURE, "    status: beschlossen", "    status: on"),)),
     Case("bool-draft-ja", "draft: ja statt true",
          ("data/documents/entwurf.md:5:1: Feld 'draft': erwartet wird true oder false, gefunden: den Text 'ja' – true für ja, false für nein schreiben (ohne Anführungszeichen)",),

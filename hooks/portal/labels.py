@@ -16,6 +16,7 @@ INITIATIVE_STATUS = {
     "unklar": "Stand unklar",
 }
 MEASURE_STATUS = {
+    "angekuendigt": "angekündigt",
     "empfohlen": "empfohlen",
     "beschlossen": "beschlossen",
     "in_umsetzung": "in Umsetzung",
@@ -23,7 +24,7 @@ MEASURE_STATUS = {
     "eingestellt": "eingestellt",
 }
 # The order in which status groups appear on pages: open work first, finished last.
-MEASURE_STATUS_ORDER = ["in_umsetzung", "beschlossen", "empfohlen", "abgeschlossen", "eingestellt"]
+MEASURE_STATUS_ORDER = ["in_umsetzung", "beschlossen", "empfohlen", "angekuendigt", "abgeschlossen", "eingestellt"]
 ORG_TYPE = {
     "ministerium": "Ministerien und Landesregierung",
     "stadt": "Städte",
@@ -38,15 +39,18 @@ ORG_TYPE = {
     "unternehmen": "Unternehmen",
     "gremium": "Gremien",
     "medium": "Medien und Presseportale",
+    "unbestimmt": "Art in den Quellen nicht angegeben",
 }
 ORG_TYPE_SINGULAR = {
     "ministerium": "Ministerium", "stadt": "Stadt", "kreis": "Kreis", "kammer": "Kammer", "verband": "Verband",
     "gewerkschaft": "Gewerkschaft", "hochschule": "Hochschule", "wirtschaftsfoerderung": "Wirtschaftsförderung",
     "unternehmensnetzwerk": "Unternehmensnetzwerk", "initiative": "Initiative", "unternehmen": "Unternehmen",
     "gremium": "Gremium", "medium": "Medium",
+    "unbestimmt": "Art in den Quellen nicht angegeben",
 }
 PARTICIPANT_ROLE = {
     "initiator": "Initiatoren",
+    "traeger": "Träger",
     "leitung": "Gemeinsame Leitung",
     "vorsitz": "Vorsitz",
     "gastgeber": "Gastgeber",
@@ -58,7 +62,7 @@ PARTICIPANT_ROLE = {
 }
 # The same roles for one organisation or person ("Initiator" on a partner profile).
 PARTICIPANT_ROLE_SINGULAR = {
-    "initiator": "Initiator", "leitung": "Gemeinsame Leitung", "vorsitz": "Vorsitz", "gastgeber": "Gastgeber",
+    "initiator": "Initiator", "traeger": "Träger", "leitung": "Gemeinsame Leitung", "vorsitz": "Vorsitz", "gastgeber": "Gastgeber",
     "geschaeftsfuehrung": "Geschäftsführung der Arbeitskreise", "unterzeichner": "Unterzeichner",
     "mitglied": "Mitglied", "teilnehmer": "Teilnahme", "partner": "Partner",
 }

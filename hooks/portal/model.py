@@ -151,13 +151,14 @@ PersonRef = Annotated[str, Ref("people")]
 
 InitiativeKind = Literal["masterplan", "staerkungsinitiative", "dialog", "absichtserklaerung", "regionale_wirtschaftsfoerderung"]
 InitiativeStatus = Literal["in_vorbereitung", "laufend", "abgeschlossen", "unklar"]
-MeasureStatus = Literal["empfohlen", "beschlossen", "in_umsetzung", "abgeschlossen", "eingestellt"]
+MeasureStatus = Literal["angekuendigt", "empfohlen", "beschlossen", "in_umsetzung", "abgeschlossen", "eingestellt"]
 OrgType = Literal[
     "stadt", "kreis", "kammer", "verband", "gewerkschaft", "hochschule", "ministerium",
     "unternehmensnetzwerk", "wirtschaftsfoerderung", "unternehmen", "initiative", "gremium", "medium",
+    "unbestimmt",
 ]
 ParticipantRole = Literal[
-    "initiator", "leitung", "vorsitz", "gastgeber", "geschaeftsfuehrung", "unterzeichner", "mitglied", "teilnehmer", "partner",
+    "initiator", "traeger", "leitung", "vorsitz", "gastgeber", "geschaeftsfuehrung", "unterzeichner", "mitglied", "teilnehmer", "partner",
 ]
 MilestoneKind = Literal["konferenz", "sitzung", "unterzeichnung", "ueberpruefung", "gruendung", "veranstaltung", "workshop"]
 DocumentType = Literal["pressemitteilung", "nachricht", "interview", "foliensatz", "absichtserklaerung"]
