@@ -25,7 +25,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from portal.legal import contact_email, open_fields, open_fields_message, operator_values, publish_problems
+from portal.evidence import configured_years
+from portal.legal import contact_email, open_fields_message, page_context, publish_problems
 from portal.preview import LAST_GOOD
 from portal.problems import ContentError, Problem
 from portal.publish import Staging
@@ -56,8 +57,13 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     preview = os.environ.get(PREVIEW) == "1"
+    try:
+        stale_years = configured_years(config.extra.get("stale_after_years"))
+    except ValueError as error:
+        raise PluginError(str(error)) from None
     build = partial(Portal, root, reference_date(), site_url=config.site_url or "",
-                    edit=dict(config.extra.get("edit") or {}), contact=contact_email(config.extra.get("operator")))
+                    edit=dict(config.extra.get("edit") or {}), contact=contact_email(config.extra.get("operator")),
+                    stale_years=stale_years)
     if preview:  # never fails: the last good content (or none yet) with the new problems
         portal = LAST_GOOD.show(build)
         if LAST_GOOD.traceback:
@@ -153,7 +159,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     context.update(_portal(config).context(page.file.src_uri))
     # The operator's details for the legal pages (overrides/legal.html).
     operator = config.extra.get("operator")
-    context.update(operator=operator_values(operator), operator_open=open_fields(operator))
+    context.update(page_context(operator))
     # Plain Markdown pages get Material's own edit button; the portal's page types show a text link.
     page.edit_url = context["edit_url"]
     return context

@@ -67,7 +67,7 @@ def test_reverse_links_of_an_organisation() -> None:
     catalog, _ = catalog_for(dt.date(2026, 11, 22))
     roles = {(e.role, e.detail) for _, entries in catalog.initiatives_of_org("kammer-test") for e in entries}
     assert roles == {("Vorsitz", "Lenkungskreis"), ("Partner einer Maßnahme", "Glasfaser bis 2020")}
-    assert catalog.people_of_org("stadt-test") == [("erika-muster", "Oberbürgermeisterin")]
+    assert [(pid, role.role) for pid, role in catalog.people_of_org("stadt-test")] == [("erika-muster", "Oberbürgermeisterin")]
     assert catalog.measures_of_org("stadt-test") == [("glasfaser", "Verantwortlich")]
     assert catalog.documents_about("organisations", "stadt-test") == ["pm-eins"]
 
@@ -75,11 +75,12 @@ def test_reverse_links_of_an_organisation() -> None:
 def test_citations_name_every_part_that_rests_on_a_document() -> None:
     catalog, _ = catalog_for(dt.date(2026, 11, 22))
     parts = {c.record_id: [label for label, _ in c.parts] for c in catalog.citations["pm-eins"]}
-    assert parts["masterplan-test"] == ["Ziele", "Beteiligte", "Gremien", "Arbeitskreise", "Zeitleiste",
+    assert parts["masterplan-test"] == ["Status", "Ziele", "Beteiligte", "Gremien", "Arbeitskreise", "Zeitleiste",
                                         "Kennzahlen", "Stellungnahmen", "Grunddaten"]
     assert parts["glasfaser"] == ["Verlauf", "Grunddaten"]
     assert parts["erika-muster"] == ["Rollen"]
     assert parts["stadt-test"] == ["Grunddaten"]
+    assert parts["teststadt"] == ["Grunddaten"]  # a region's description rests on its sources
 
 
 def test_reference_date_and_stand() -> None:

@@ -11,9 +11,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import labels
+from . import evidence, labels
 from .dates import VagueDate
-from .model import Document, Initiative, Measure, Milestone, Organisation, Person, Record, Region, Topic
+from .evidence import Evidence, State
+from .model import Document, Initiative, Measure, Milestone, Organisation, Person, Record, Region, Role, Selection, Topic
 from .refs import references
 from .urls import url_for
 
@@ -51,6 +52,10 @@ class Catalog:
 
     records: dict[str, dict[str, Record]]
     today: dt.date
+    # Open items without dated news for longer than this are flagged (mkdocs.yml extra.stale_after_years).
+    stale_years: int = evidence.DEFAULT_STALE_YEARS
+    # When each record's file last changed (git), for "Inhalt zuletzt geändert" in the open data.
+    changed: dict[tuple[str, str], dt.date] = field(default_factory=dict)
     involvements: dict[str, list[Involvement]] = field(default_factory=lambda: defaultdict(list))
     person_involvements: dict[str, list[Involvement]] = field(default_factory=lambda: defaultdict(list))
     citations: dict[str, list[Citation]] = field(default_factory=lambda: defaultdict(list))
@@ -60,6 +65,7 @@ class Catalog:
     _measures_by_initiative: dict[str, list[str]] = field(default_factory=dict)
     _measures_by_group: dict[tuple[str, str | None], list[str]] = field(default_factory=dict)
     _region_children: dict[str, list[str]] = field(default_factory=dict)
+    _last_news: dict[tuple[str, str], VagueDate | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._index_involvements()
@@ -142,12 +148,77 @@ class Catalog:
         last = measure.target.last_day() if measure.target else None
         return bool(last and last < self.today and self.status(measure_id) not in FINISHED)
 
+    # --- evidence: how strong and how old the news behind a status is (see portal.evidence) -------
+    def measure_evidence(self, measure_id: str) -> Evidence:
+        """The sources of the measure's current status and the newest date among them."""
+        return evidence.newest(self.documents, self.measures[measure_id].history[-1].sources)
+
+    def entry_evidence(self, source_ids: list[str]) -> Evidence:
+        """The evidence of any sourced statement (a history entry, a role)."""
+        return evidence.newest(self.documents, source_ids)
+
+    def role_evidence(self, role: Role) -> Evidence:
+        return evidence.newest(self.documents, role.sources)
+
+    def initiative_state(self, initiative_id: str) -> State:
+        """What the initiative's page shows: derived from its newest history entry and that source's age."""
+        entry = self.initiatives[initiative_id].history[-1]
+        return evidence.initiative_state(entry.status, evidence.newest(self.documents, entry.sources), self.today, self.stale_years)
+
+    def last_news(self, collection: str, record_id: str) -> VagueDate | None:
+        """The date of the newest dated document the record cites or that names it (None: none dated)."""
+        key = (collection, record_id)
+        if key not in self._last_news:
+            ids = self.sources_of(self.records[collection][record_id]) + self.documents_about(collection, record_id)
+            found = evidence.newest_source(self.documents, ids)
+            self._last_news[key] = found[1] if found else None
+        return self._last_news[key]
+
+    def is_open(self, collection: str, record_id: str) -> bool:
+        """Still expected to change: not finished or stopped (measures), not ended (initiatives)."""
+        if collection == "measures":
+            return self.status(record_id) not in FINISHED
+        if collection == "initiatives":
+            return self.initiatives[record_id].history[-1].status != "abgeschlossen"
+        return False
+
+    def is_stale(self, collection: str, record_id: str) -> bool:
+        """An open item whose newest dated news is older than the stale period, or that has none."""
+        return self.is_open(collection, record_id) and evidence.is_stale(
+            self.last_news(collection, record_id), self.today, self.stale_years)
+
+    def stale_text(self, collection: str, record_id: str) -> str:
+        """"keine datierte Meldung" or "seit über N Jahren ohne Meldung"."""
+        return evidence.stale_text(self.last_news(collection, record_id), self.today)
+
+    def newest_source(self, source_ids: list[str]) -> tuple[str, VagueDate] | None:
+        """The newest dated document among a page's sources, for "neueste Quelle vom …"."""
+        return evidence.newest_source(self.documents, source_ids)
+
+    def method_url(self, kind: str = "", key: str = "") -> str:
+        """Site-relative address of the method page, or of its section for a status."""
+        return evidence.METHOD_PAGE + (f"#{evidence.method_anchor(kind, key)}" if kind else "")
+
+    def selection_text(self, selection: Selection | None, shown: int) -> str:
+        """How the listed measures relate to all there are: never "Alle …" unless the source says so."""
+        what = "Maßnahme" if shown == 1 else "Maßnahmen"
+        if selection is None:
+            return f"{shown} {what}, die die Quellen nennen; ob es weitere gibt, sagen sie nicht."
+        if selection.scope == "vollstaendig":
+            return f"Alle {shown} {what}, die die Quelle aufzählt."
+        counted = f"Laut Quelle {selection.total} {selection.total_label or ''}".rstrip() + "; " if selection.total else ""
+        return f"{counted}hier {shown} als Beispiele aus der Quelle."
+
     def measures_of(self, initiative_id: str) -> list[str]:
         """The initiative's measures, by working group and title (computed once per build)."""
         if not self._measures_by_initiative:
             for key in sorted(self.measures, key=lambda k: (self.measures[k].working_group or "", self.measures[k].title.casefold())):
                 self._measures_by_initiative.setdefault(self.measures[key].initiative, []).append(key)
         return self._measures_by_initiative.get(initiative_id, [])
+
+    def measures_of_group(self, initiative_id: str, group_id: str) -> list[str]:
+        """The measures of one working group, in the initiative's order."""
+        return [key for key in self.measures_of(initiative_id) if self.measures[key].working_group == group_id]
 
     def related_measures(self, measure_id: str, limit: int = 10) -> tuple[list[str], int]:
         """Up to ``limit`` other measures of the same working group (or initiative), and how many the
@@ -173,6 +244,10 @@ class Catalog:
 
     def overdue_ids(self) -> list[str]:
         return [key for key in self.sorted_ids("measures") if self.is_overdue(key)]
+
+    def stale_measure_ids(self) -> list[str]:
+        """Open measures without dated news within the stale period (or with none dated at all)."""
+        return [key for key in self.sorted_ids("measures") if self.is_stale("measures", key)]
 
     # --- participation ------------------------------------------------------------------------
     def participants_by_role(self, initiative_id: str) -> list[tuple[str, list[Any]]]:
@@ -226,9 +301,9 @@ class Catalog:
             grouped[entry.initiative_id].append(entry)
         return sorted(grouped.items(), key=lambda item: self.initiatives[item[0]].title.casefold())
 
-    def people_of_org(self, org_id: str) -> list[tuple[str, str]]:
+    def people_of_org(self, org_id: str) -> list[tuple[str, Role]]:
         """(person id, role) for everyone with a public role in the organisation."""
-        found = [(pid, role.role) for pid, person in self.people.items() for role in person.roles if role.organisation == org_id]
+        found = [(pid, role) for pid, person in self.people.items() for role in person.roles if role.organisation == org_id]
         return sorted(found, key=lambda item: self.people[item[0]].name.casefold())
 
     def measures_of_org(self, org_id: str) -> list[tuple[str, str]]:
@@ -254,14 +329,16 @@ class Catalog:
             "goals": ("Ziele", "ziele"), "participants": ("Beteiligte", "beteiligte"), "bodies": ("Gremien", "gremien"),
             "working_groups": ("Arbeitskreise", "arbeitskreise"), "milestones": ("Zeitleiste", "zeitleiste"),
             "key_figures": ("Kennzahlen", "kennzahlen"), "statements": ("Stellungnahmen", "stellungnahmen"),
-            "history": ("Verlauf", "verlauf"), "roles": ("Rollen", "rollen"),
+            "history": ("Verlauf", "verlauf"), "roles": ("Rollen", "rollen"), "measures_listed": ("Maßnahmen", "massnahmen"),
         }
-        for collection in ("initiatives", "measures", "organisations", "people"):
+        # An initiative's history is its status, shown at the top of its page.
+        special = {("initiatives", "history"): ("Status", "")}
+        for collection in ("initiatives", "measures", "organisations", "people", "regions"):
             for record_id in self.sorted_ids(collection):
                 found: dict[str, list[tuple[str, str]]] = {}
                 for path, target, doc_id in references(self.records[collection][record_id]):
                     if target == "documents":
-                        part = parts.get(str(path[0]), ("Grunddaten", ""))
+                        part = special.get((collection, str(path[0]))) or parts.get(str(path[0]), ("Grunddaten", ""))
                         if part not in found.setdefault(doc_id, []):
                             found[doc_id].append(part)
                 for doc_id, cited_parts in found.items():
@@ -389,7 +466,8 @@ class Catalog:
         return [
             ("kind", "Art", [(k, v) for k, v in labels.INITIATIVE_KIND.items() if any(i.kind == k for i in used)]),
             ("region", "Region", [(r, self.regions[r].name) for r in self.sorted_ids("regions") if any(i.region == r for i in used)]),
-            ("status", "Status", [(k, v) for k, v in labels.INITIATIVE_STATUS.items() if any(i.status == k for i in used)]),
+            ("status", "Status", [(k, v) for k, v in labels.INITIATIVE_STATUS.items()
+                                  if any(self.initiative_state(i).key == k for i in self.initiatives)]),
         ]
 
     def measure_filters(self) -> list[tuple[str, str, list[tuple[str, str]]]]:

@@ -12,11 +12,26 @@ from typing import Any
 
 from . import labels
 from .catalog import Catalog
+from .dates import VagueDate
 
 CSV_COLUMNS = [
-    "id", "titel", "initiative", "arbeitskreis", "status", "status_seit", "zieltermin", "zieltermin_verstrichen",
-    "verantwortlich", "partner", "quellen", "adresse",
+    "id", "titel", "initiative", "arbeitskreis", "status", "status_seit", "status_quelle_vom", "zieltermin",
+    "zieltermin_verstrichen", "letzte_meldung", "ohne_aktuelle_meldung", "verantwortlich", "partner", "quellen",
+    "inhalt_geaendert", "neueste_quelle_vom", "adresse",
 ]
+
+
+def _notation(date: VagueDate | None) -> str:
+    """A date in the editors' notation; '' when there is none (an undated source)."""
+    return date.notation() if date else ""
+
+
+def _currency(catalog: Catalog, collection: str, key: str) -> dict[str, Any]:
+    """How current a record is: two different dates, never one "Stand" (git change, newest dated source)."""
+    changed = catalog.changed.get((collection, key))
+    newest = catalog.newest_source(catalog.sources_of(catalog.records[collection][key]))
+    return {"inhalt_geaendert": changed.isoformat() if changed else None,
+            "neueste_quelle_vom": newest[1].notation() if newest else None}
 
 
 def content_json(catalog: Catalog) -> str:
@@ -25,10 +40,25 @@ def content_json(catalog: Catalog) -> str:
     for name, records in catalog.records.items():
         visible = catalog.documents if name == "documents" else records
         collections[name] = {key: visible[key].model_dump(mode="json", exclude_defaults=True) for key in sorted(visible)}
+    for name, records in collections.items():
+        if name != "documents":
+            for key, record in records.items():
+                record.update(_currency(catalog, name, key))
     for key, measure in collections["measures"].items():
+        evidence = catalog.measure_evidence(key)
         measure["aktueller_status"] = catalog.status(key)
+        measure["status_quelle_vom"] = _notation(evidence.date) or None
         measure["zieltermin_verstrichen"] = catalog.is_overdue(key)
-    document = {"stichtag": catalog.today.isoformat(), "inhalte": collections}
+        measure["letzte_meldung"] = _notation(catalog.last_news("measures", key)) or None
+        measure["ohne_aktuelle_meldung"] = catalog.is_stale("measures", key)
+    for key, initiative in collections["initiatives"].items():
+        state = catalog.initiative_state(key)
+        # The state the page shows, derived from the newest entry and its source's age (portal.evidence).
+        initiative["angezeigter_status"] = state.key
+        initiative["status_quelle_vom"] = _notation(state.evidence.date) or None
+        initiative["letzte_meldung"] = _notation(catalog.last_news("initiatives", key)) or None
+        initiative["ohne_aktuelle_meldung"] = catalog.is_stale("initiatives", key)
+    document = {"stichtag": catalog.today.isoformat(), "meldungsfrist_jahre": catalog.stale_years, "inhalte": collections}
     # NaN and Infinity are not JSON; the model refuses them, and this would fail loudly if one slipped by.
     return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
@@ -61,13 +91,18 @@ def measures_csv(catalog: Catalog) -> str:
     writer.writerow(CSV_COLUMNS)
     for key in catalog.sorted_ids("measures"):
         m = catalog.measures[key]
+        currency = _currency(catalog, "measures", key)
         writer.writerow([spreadsheet_safe(cell) for cell in [
             key, m.title, catalog.initiatives[m.initiative].title, m.working_group or "",
             labels.MEASURE_STATUS[catalog.status(key)], catalog.status_date(key).notation(),
+            _notation(catalog.measure_evidence(key).date) or "undatiert",
             m.target.notation() if m.target else "", "ja" if catalog.is_overdue(key) else "nein",
+            _notation(catalog.last_news("measures", key)) or "keine datierte Meldung",
+            "ja" if catalog.is_stale("measures", key) else "nein",
             catalog.organisations[m.owner].name if m.owner else (m.owner_note or ""),
             ", ".join(catalog.organisations[p].name for p in m.partners),
-            ", ".join(catalog.sources_of(m)), catalog.url("measures", key),
+            ", ".join(catalog.sources_of(m)), currency["inhalt_geaendert"] or "", currency["neueste_quelle_vom"] or "",
+            catalog.url("measures", key),
         ]])
     return "\ufeff" + out.getvalue()
 

@@ -9,10 +9,11 @@ INITIATIVE_KIND = {
     "absichtserklaerung": "Absichtserklärung",
     "regionale_wirtschaftsfoerderung": "Regionale Wirtschaftsförderung",
 }
+# What an initiative's page shows (portal.evidence derives it from the newest dated entry).
 INITIATIVE_STATUS = {
-    "in_vorbereitung": "in Vorbereitung",
+    "angekuendigt": "angekündigt",
     "laufend": "läuft",
-    "abgeschlossen": "abgeschlossen",
+    "abgeschlossen": "beendet",
     "unklar": "Stand unklar",
 }
 MEASURE_STATUS = {

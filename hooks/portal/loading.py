@@ -245,11 +245,13 @@ def _typos(cls: type[Record], located: list[tuple[Any, tuple[Any, ...]]]) -> dic
 def _misplaced(collection: str, parsed: Parsed, errors: list[Any]) -> tuple[str, str] | None:
     """If the file's fields are those of another collection, the file is in the wrong folder."""
     unknown = {str(error["loc"][0]) for error in errors if error["type"] == "extra_forbidden" and len(error["loc"]) == 1}
-    if len(unknown) < 2:
+    if not unknown:
         return None
     for other, (folder, other_cls, _) in COLLECTIONS.items():
         if other != collection and set(parsed.data) <= set(other_cls.model_fields):
-            return (f"Die Felder ({', '.join(sorted(unknown))}) gehören zu einer Datei in {folder}/, nicht in {COLLECTIONS[collection][0]}/",
+            fields = (f"Das Feld {next(iter(unknown))} gehört" if len(unknown) == 1
+                      else f"Die Felder ({', '.join(sorted(unknown))}) gehören")
+            return (f"{fields} zu einer Datei in {folder}/, nicht in {COLLECTIONS[collection][0]}/",
                     f"die Datei nach data/{folder}/ verschieben")
     return None
 

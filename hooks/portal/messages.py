@@ -29,6 +29,8 @@ def german(error: dict[str, Any], cls: type[Record], loc: tuple[Any, ...]) -> tu
     if kind == "missing":
         return "fehlt, ist aber Pflicht", ""
     if kind == "extra_forbidden":
+        if len(loc) == 1 and (retired := RETIRED.get((cls.__name__, str(loc[0])))):
+            return retired
         return _unknown_field(str(loc[-1]), known_fields(cls, loc[:-1]))
     if kind == "literal_error":
         return _not_allowed(value, ctx.get("expected", ""))
@@ -91,6 +93,15 @@ def misspelt_as(missing: str, unknown: list[str], known: list[str]) -> str | Non
     if not candidates:
         return None
     return max(candidates, key=lambda name: difflib.SequenceMatcher(None, strip_invisible(name), missing).ratio())
+
+
+# Fields an earlier version of the model had: the editor learns what replaced them.
+_HISTORY_HINT = ("den Stand als Eintrag unter history schreiben: date, status (angekuendigt, laufend, abgeschlossen "
+                 "oder unklar), note und sources – so zeigt die Seite, wie alt die Meldung ist")
+RETIRED: dict[tuple[str, str], tuple[str, str]] = {
+    ("Initiative", "status"): ("gibt es nicht mehr: der Stand einer Initiative folgt aus datierten Quellen", _HISTORY_HINT),
+    ("Initiative", "status_note"): ("gibt es nicht mehr: die Erläuterung gehört in die note eines history-Eintrags", _HISTORY_HINT),
+}
 
 
 def _unknown_field(name: str, known: list[str]) -> tuple[str, str]:

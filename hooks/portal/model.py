@@ -150,7 +150,9 @@ OrgRef = Annotated[str, Ref("organisations")]
 PersonRef = Annotated[str, Ref("people")]
 
 InitiativeKind = Literal["masterplan", "staerkungsinitiative", "dialog", "absichtserklaerung", "regionale_wirtschaftsfoerderung"]
-InitiativeStatus = Literal["in_vorbereitung", "laufend", "abgeschlossen", "unklar"]
+# What a dated source says about an initiative as a whole; the page derives what it shows from the
+# newest entry and the age of its source (portal.evidence), so "läuft" is never a free assertion.
+InitiativeStatus = Literal["angekuendigt", "laufend", "abgeschlossen", "unklar"]
 MeasureStatus = Literal["angekuendigt", "empfohlen", "beschlossen", "in_umsetzung", "abgeschlossen", "eingestellt"]
 OrgType = Literal[
     "stadt", "kreis", "kammer", "verband", "gewerkschaft", "hochschule", "ministerium",
@@ -173,12 +175,24 @@ class Record(BaseModel):
 
 
 class Region(Record):
-    """A city, district, region or the state; ``parent`` nests them (Düsseldorf → Nordrhein-Westfalen)."""
+    """A city, district, region or the state; ``parent`` nests them (Düsseldorf → Nordrhein-Westfalen).
+
+    ``kind`` and ``parent`` are general geography and shown as such; every fact in ``description``
+    comes from ``sources``.
+    """
 
     name: Name
-    kind: RegionKind
+    kind: RegionKind | None = None
     parent: Annotated[str, Ref("regions")] | None = None
     description: Prose = ""
+    sources: list[Annotated[str, Ref("documents")]] = []
+
+    @model_validator(mode="after")
+    def _sourced(self) -> Region:
+        if self.description.strip() and not self.sources:
+            raise Fault("description enthält Angaben, aber sources fehlt",
+                        "die Quellen der Beschreibung als sources: [id-der-quelle] angeben, oder description leeren")
+        return self
 
 
 class Topic(Record):
@@ -264,6 +278,21 @@ class Body(Record):
     sources: Sources
 
 
+class Selection(Record):
+    """Whether the listed measures are all there are or examples, and how many the source counts."""
+
+    scope: Literal["beispiele", "vollstaendig"]
+    total: int | None = Field(default=None, ge=1, le=MAX_SIZE)
+    total_label: Name | None = None
+    sources: Sources
+
+    @model_validator(mode="after")
+    def _label(self) -> Selection:
+        if self.total_label and self.total is None:
+            raise Fault("total_label steht da, aber total fehlt", "die Zahl aus der Quelle als total eintragen, oder total_label löschen")
+        return self
+
+
 class WorkingGroup(Record):
     """An Arbeitskreis with its topic, chairs, management and size."""
 
@@ -273,6 +302,7 @@ class WorkingGroup(Record):
     chairs: list[Chair] = []
     management: list[Chair] = []
     size: Size | None = None
+    measures_listed: Selection | None = None
     description: Prose = ""
     sources: Sources
 
@@ -339,6 +369,24 @@ class Statement(Record):
     sources: Sources
 
 
+class HistoryEntry(Record):
+    """One dated step in a measure's life; the newest entry is its current status."""
+
+    date: Date
+    status: MeasureStatus
+    note: Prose = ""
+    sources: Sources
+
+
+class InitiativeHistoryEntry(Record):
+    """What a source of a given date says about the initiative as a whole (announced, running, ended)."""
+
+    date: Date
+    status: InitiativeStatus
+    note: Prose = ""
+    sources: Sources
+
+
 class Initiative(Record):
     """A master plan, strengthening initiative, dialogue or regional agency, with all its parts."""
 
@@ -346,8 +394,7 @@ class Initiative(Record):
     short_name: Name | None = None
     kind: InitiativeKind
     region: Annotated[str, Ref("regions")]
-    status: InitiativeStatus
-    status_note: Name | None = None
+    history: Annotated[list[InitiativeHistoryEntry], Field(min_length=1)]
     start: Date
     start_note: Name | None = None
     end: Date | None = None
@@ -359,18 +406,10 @@ class Initiative(Record):
     participants: list[Participant] = []
     bodies: list[Body] = []
     working_groups: list[WorkingGroup] = []
+    measures_listed: Selection | None = None
     milestones: list[Milestone] = []
     key_figures: list[KeyFigure] = []
     statements: list[Statement] = []
-    sources: Sources
-
-
-class HistoryEntry(Record):
-    """One dated step in a measure's life; the newest entry is its current status."""
-
-    date: Date
-    status: MeasureStatus
-    note: Prose = ""
     sources: Sources
 
 

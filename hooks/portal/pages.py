@@ -88,12 +88,19 @@ def _description(catalog: Catalog, collection: str, record_id: str) -> str:
         return str(record.summary)  # type: ignore[attr-defined]
     if collection == "measures":
         initiative = catalog.initiatives[record.initiative]  # type: ignore[attr-defined]
-        return f"Maßnahme der Initiative {initiative.title}: Status {labels.MEASURE_STATUS[catalog.status(record_id)]}"
+        evidence = catalog.measure_evidence(record_id)
+        age = f"Quelle vom {evidence.date.german()}" if evidence.date else "Quelle undatiert"
+        return f"Maßnahme der Initiative {initiative.title}: Status laut Quelle {labels.MEASURE_STATUS[catalog.status(record_id)]} ({age})"
     if collection == "organisations":
         return f"{labels.ORG_TYPE_SINGULAR[record.type]}: Beteiligung an Initiativen für Industrie und Handwerk in NRW"  # type: ignore[attr-defined]
     if collection == "people":
-        roles = "; ".join(f"{r.role}, {catalog.name('organisations', r.organisation)}" for r in record.roles)  # type: ignore[attr-defined]
-        return roles
+        # A role is what a source of a given date says, never a current job title.
+        roles = []
+        for role in record.roles:  # type: ignore[attr-defined]
+            date = catalog.role_evidence(role).date
+            age = f"laut Quelle vom {date.german()}" if date else "laut undatierter Quelle"
+            roles.append(f"{role.role}, {catalog.name('organisations', role.organisation)} ({age})")
+        return "In den Quellen genannt als " + "; ".join(roles)
     if collection == "documents":
         return f"{labels.DOCUMENT_TYPE[record.type]}: {record.title}"  # type: ignore[attr-defined]
     return f"{catalog.name(collection, record_id)}: Initiativen, Maßnahmen und Quellen"

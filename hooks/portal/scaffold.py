@@ -125,13 +125,20 @@ def organisation(args: argparse.Namespace, loaded: Loaded) -> str:
 
 
 def initiative(args: argparse.Namespace, loaded: Loaded) -> str:
-    """An initiative with the fields every initiative needs; the rest commented for later."""
+    """An initiative with the fields every initiative needs; the rest commented for later. Its first
+    history entry carries the date of its source, like a measure's."""
+    source = loaded.records["documents"].get(args.quelle)
+    date = source.date.notation() if source is not None else "unbekannt"  # type: ignore[attr-defined]
     return (
         _schema_line("initiatives")
         + f"title: {_q(args.titel)}\n"
         f"kind: {args.art}\n"
         f"region: {args.region}\n"
-        f"status: {args.status}\n"
+        "# Stand laut Quelle: für jede neue Meldung einen Eintrag unter dem letzten anfügen; der unterste gilt.\n"
+        "history:\n"
+        f"- date: {_q(date)}\n"
+        f"  status: {args.status}\n"
+        f"  sources: [{args.quelle}]\n"
         f"start: {_q(args.beginn)}\n"
         f"summary: {_q(args.zusammenfassung)}\n"
         f"# description: |\n#   {INITIATIVE_DESCRIPTION}\n"

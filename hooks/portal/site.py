@@ -18,6 +18,7 @@ from markupsafe import Markup
 from . import labels, present
 from .catalog import Catalog
 from .check import load_valid
+from .evidence import DEFAULT_STALE_YEARS
 from .exports import EXPORTS
 from .markup import render_inline, render_prose
 from .model import COLLECTIONS, Record
@@ -37,7 +38,8 @@ class Portal:
     """
 
     def __init__(self, root: Path, today: dt.date, data_dir: Path | None = None, site_url: str = "",
-                 edit: dict[str, str] | None = None, contact: str = "", content: bool = True) -> None:
+                 edit: dict[str, str] | None = None, contact: str = "", content: bool = True,
+                 stale_years: int = DEFAULT_STALE_YEARS) -> None:
         """Read and check all content under ``data_dir`` (``root/data``); with ``content=False`` read
         nothing and build a portal without records (the preview's placeholder)."""
         data_dir = data_dir or root / "data"
@@ -56,9 +58,10 @@ class Portal:
         self.edit = edit or {}
         self.contact = contact  # the operator's e-mail for readers' reports ('' while a placeholder)
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
-        self.catalog = Catalog(records, today)
-        self.plans = {plan.src_uri: plan for plan in plan_pages(self.catalog, self.files_of)}
         self._changes = last_changes(root, data_dir.relative_to(root).as_posix() if data_dir.is_relative_to(root) else str(data_dir))
+        changed = {key: stand([path], self._changes, today) for key, path in self.files_of.items()}
+        self.catalog = Catalog(records, today, stale_years=stale_years, changed=changed)
+        self.plans = {plan.src_uri: plan for plan in plan_pages(self.catalog, self.files_of)}
 
     def showing(self, problems: ProblemList) -> Portal:
         """This portal's content with ``problems`` to show on every page (the live preview while the

@@ -39,15 +39,14 @@ def _org(catalog: Catalog, org_id: str, base: str) -> dict[str, Any]:
 
 
 def _person(catalog: Catalog, person_id: str, base: str) -> dict[str, Any]:
+    # No jobTitle or worksFor: schema.org reads them as the person's current job, while the sources
+    # only say what the role was at their date. The page (and its description) says which source and when.
     person = catalog.people[person_id]
-    first = person.roles[0]
     return _clean({
         "@type": "Person",
         "@id": base + catalog.url("people", person_id),
         "name": person.name,
         "honorificPrefix": person.honorific,
-        "jobTitle": first.role,
-        "worksFor": _org(catalog, first.organisation, base),
     })
 
 

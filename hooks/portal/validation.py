@@ -43,9 +43,19 @@ def check(loaded: Loaded, today: dt.date | None = None) -> list[Problem]:
     for measure_id, measure in loaded.records["measures"].items():
         assert isinstance(measure, Measure)
         problems.extend(_measure_checks(loaded, measure_id, measure))
+    # Whether someone has a public role can only be judged when every initiative could be read.
+    broken = any(c == "initiatives" and key not in loaded.records["initiatives"] for c, key in loaded.present)
+    public = None if broken else _people_in_public_roles(loaded)
     for person_id, person in loaded.records["people"].items():
         assert isinstance(person, Person)
         problems.extend(_person_checks(loaded, person_id, person))
+        if public is not None and person_id not in public:
+            problems.append(_problem(
+                loaded, "people", person_id, ("name",),
+                f"'{person.name}' hat keine öffentliche Rolle in einer Initiative: eine Personenseite gibt es nur für "
+                "Beteiligte, Vorsitzende, Geschäftsführungen und Personen mit einer Stellungnahme",
+                "die Person in einer Initiative eintragen (participants: person, chairs, management oder statements) "
+                "oder die Datei löschen; Pressekontakte und Ansprechpartner bekommen keine eigene Seite"))
     problems.extend(_region_cycles(loaded))
     for collection, records in loaded.records.items():
         for record_id, record in records.items():
@@ -216,6 +226,7 @@ def _duplicates(loaded: Loaded, initiative_id: str, field: str, items: list[Any]
 
 def _initiative_checks(loaded: Loaded, initiative_id: str, initiative: Initiative) -> list[Problem]:
     problems = _order(loaded, "initiatives", initiative_id, ("end",), initiative.start, initiative.end, "Das Ende")
+    problems += _history_order(loaded, "initiatives", initiative_id, initiative.history)
     for field in ("bodies", "working_groups", "milestones", "key_figures"):
         problems += _duplicates(loaded, initiative_id, field, getattr(initiative, field))
     return problems
@@ -232,15 +243,35 @@ def _measure_checks(loaded: Loaded, measure_id: str, measure: Measure) -> list[P
                     else f"Arbeitskreise dieser Initiative: {', '.join(groups) or 'keine'}")
             problems.append(_problem(loaded, "measures", measure_id, ("working_group",),
                                      f"'{measure.working_group}' ist kein Arbeitskreis der Initiative '{measure.initiative}'", hint))
+    return problems + _history_order(loaded, "measures", measure_id, measure.history)
+
+
+def _history_order(loaded: Loaded, collection: str, record_id: str, history: list[Any]) -> list[Problem]:
+    """Dated history entries must run oldest first: the last entry is the current status."""
+    problems: list[Problem] = []
     previous: VagueDate | None = None
-    for index, entry in enumerate(measure.history):
+    for index, entry in enumerate(history):
         if entry.date.known:
             if previous and entry.date.sort_key() < previous.sort_key():
-                problems.append(_problem(loaded, "measures", measure_id, ("history", index, "date"),
+                problems.append(_problem(loaded, collection, record_id, ("history", index, "date"),
                                          f"{entry.date.german()} liegt vor dem vorigen Eintrag ({previous.german()})",
                                          "die Einträge der Reihe nach, den ältesten zuerst, aufschreiben"))
             previous = entry.date
     return problems
+
+
+def _people_in_public_roles(loaded: Loaded) -> set[str]:
+    """People who take part in an initiative in a role the sources name, or speak for it."""
+    found: set[str] = set()
+    for initiative in loaded.records["initiatives"].values():
+        assert isinstance(initiative, Initiative)
+        found.update(p.person for p in initiative.participants if p.person)
+        for part in (*initiative.bodies, *initiative.working_groups):
+            found.update(c.person for c in part.chairs if c.person)
+        for group in initiative.working_groups:
+            found.update(c.person for c in group.management if c.person)
+        found.update(s.person for s in initiative.statements)
+    return found
 
 
 def _person_checks(loaded: Loaded, person_id: str, person: Person) -> list[Problem]:
