@@ -123,7 +123,7 @@ PAGE_TYPES = [
     "themen/", url("topics", TOPIC),
     "regionen/", url("regions", REGION),
     "presse/", "quellen/", url("documents", DOCUMENT),
-    "daten/", "mitmachen/", "impressum/", "datenschutz/", "barrierefreiheit/", "leichte-sprache/",
+    "daten/", "mitmachen/", "methode/", "impressum/", "datenschutz/", "barrierefreiheit/", "leichte-sprache/",
     "gibt-es-nicht/",
 ]
 
