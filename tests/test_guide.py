@@ -1,7 +1,8 @@
 """The editors' guide (docs/mitmachen/index.md): its examples are real.
 
 Every YAML block in the guide says which part of the content model it shows (``data-model="Measure"``,
-``data-model="HistoryEntry"`` …) and validates as that; a block that says it is an excerpt of a shipped
+``data-model="HistoryEntry"`` …) and validates as that; a block that shows one field of a record with its
+key (``data-field="measures_listed"``) validates the field's value; a block that says it is an excerpt of a shipped
 file (``data-file="data/…"``) occurs there verbatim, so the guide fails its test when either changes.
 Valid examples pass the check and appear on the built site; the template for GitHub's web editor
 passes the check once its placeholders are filled as the guide's table says, and fails it for every
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +22,7 @@ from typing import Any
 import pytest
 from conftest import ROOT, make_project, run_build
 
-from portal import model
+from portal import evidence, labels, model
 from portal.check import load_valid
 from portal.loading import FRONT_MATTER
 from portal.model import BODY_FIELD, COLLECTIONS, Record
@@ -127,6 +129,10 @@ def block_data(example: Example, cls: type[Record]) -> Any:
         return parsed.data
     parsed, problems = parse_yaml(text, example.id)
     assert parsed is not None and not problems, [p.render() for p in problems]
+    if field_name := example.attrs.get("data-field"):
+        # A field with its key, as it stands in a file (history:, measures_listed:): the value is the model part.
+        assert isinstance(parsed.data, dict) and list(parsed.data) == [field_name], f"{example.id}: nur das Feld {field_name}"
+        return parsed.data[field_name]
     return parsed.data
 
 
@@ -181,7 +187,21 @@ def test_excerpt_is_real(example: Example) -> None:
 
 def test_guide_shows_real_excerpts_of_the_kinds_editors_change() -> None:
     shown = {(e.attrs["data-model"], e.attrs["data-file"].split("/")[1]) for e in yaml_blocks() if "data-file" in e.attrs}
-    assert {("Document", "documents"), ("Measure", "measures"), ("HistoryEntry", "measures")} <= shown
+    assert {("Document", "documents"), ("Measure", "measures"), ("HistoryEntry", "measures"),
+            ("InitiativeHistoryEntry", "initiatives"), ("Selection", "initiatives"), ("Region", "regions"),
+            ("Person", "people")} <= shown
+
+
+def test_guide_explains_every_status_and_links_the_method_page() -> None:
+    """Each measure status and each initiative status has its item in the guide's lists (in the model's
+    order), and the guide links the method page: its status section, and each initiative status's section."""
+    measure_rows = re.findall(r"^- `(\w+)`: ", section("## Eine Maßnahme fortschreiben"), re.M)
+    assert measure_rows == list(typing.get_args(model.MeasureStatus)) == list(labels.MEASURE_STATUS)
+    initiative_rows = re.findall(r"^- `(\w+)`: ", section("## Den Stand einer Initiative fortschreiben"), re.M)
+    assert initiative_rows == list(typing.get_args(model.InitiativeStatus)) == list(labels.INITIATIVE_STATUS)
+    for key in initiative_rows:
+        assert f"(../methode/index.md#{evidence.method_anchor('initiative', key)})" in guide(), key
+    assert "(../methode/index.md#status)" in section("## Eine Maßnahme fortschreiben")
 
 
 # --- the examples as editors use them --------------------------------------------------------------
