@@ -40,3 +40,29 @@
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
 })();
+
+/* Colour scheme: stored only once the visitor chooses one, as the privacy statement says
+   (docs/datenschutz.md, § 25 Abs. 2 Nr. 2 TDDDG). Material's bundle, which runs just before this
+   file, writes its palette to localStorage ("<scope>.__palette") on every page load, before anyone
+   touches the toggle. Material's inline script in the header (partials/javascripts/palette.html)
+   read the stored value into the global `palette` before the bundle ran: null means the visitor has
+   not chosen yet, so the entry the bundle wrote is removed again. From then on Material's
+   __md_set("__palette", …), which it calls by its global name, goes through only after a change on
+   the toggle's inputs. tests/test_privacy.py checks both in Chromium. */
+(function () {
+  "use strict";
+  if (typeof window.__md_set !== "function" || !window.__md_scope || !("palette" in window)) { return; }
+  var chosen = window.palette !== null && window.palette !== undefined;
+  if (!chosen) {
+    try { localStorage.removeItem(window.__md_scope.pathname + ".__palette"); } catch (e) { /* no storage */ }
+  }
+  document.addEventListener("change", function (event) {
+    var target = event.target;
+    if (target && target.closest && target.closest("[data-md-component=palette]")) { chosen = true; }
+  }, true);
+  var set = window.__md_set;
+  window.__md_set = function (name) {
+    if (name === "__palette" && !chosen) { return; }
+    return set.apply(this, arguments);
+  };
+})();
