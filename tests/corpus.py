@@ -435,6 +435,16 @@ CASES: list[Case] = [
     Case("file-in-data-root", "Datei direkt in data/",
          ("data/notizen.yaml:1:1: Die Datei liegt direkt in data/ und wird nicht gelesen – in einen der Ordner documents, initiatives, measures, organisations, people, regions, topics legen",),
          write={"notizen.yaml": "todo: alles\n"}),
+    # --- honest progress (issue 10): what the model refuses so that nothing reads stronger than its source
+    Case("person-without-public-role", "Pressekontakt als Person angelegt: keine öffentliche Rolle in einer Initiative",
+         ("data/people/max-presse.yaml:1:1: Feld 'name': 'Max Presse' hat keine öffentliche Rolle in einer Initiative: eine Personenseite gibt es nur für Beteiligte, Vorsitzende, Geschäftsführungen und Personen mit einer Stellungnahme – die Person in einer Initiative eintragen (participants: person, chairs, management oder statements) oder die Datei löschen; Pressekontakte und Ansprechpartner bekommen keine eigene Seite",),
+         write={"people/max-presse.yaml": "name: Max Presse\nroles:\n  - organisation: stadt-test\n    role: Pressekontakt\n    sources: [pm-eins]\n"}),
+    Case("region-description-without-source", "Beschreibung einer Region ohne Quelle",
+         ("data/regions/neu.yaml:1:1: description enthält Angaben, aber sources fehlt – die Quellen der Beschreibung als sources: [id-der-quelle] angeben, oder description leeren",),
+         write={"regions/neu.yaml": "name: Neustadt\nkind: stadt\ndescription: Rund 18.000 Beschäftigte in der Industrie.\n"}),
+    Case("selection-label-without-total", "total_label ohne total",
+         ("data/initiatives/masterplan-test.yaml:31:1: Feld 'measures_listed': total_label steht da, aber total fehlt – die Zahl aus der Quelle als total eintragen, oder total_label löschen",),
+         edit=((INITIATIVE, "working_groups:", "measures_listed:\n  scope: beispiele\n  total_label: Projekte\n  sources: [pm-eins]\nworking_groups:"),)),
     Case("wrong-collection", "Maßnahme im Ordner der Initiativen",
          ("data/initiatives/neue-massnahme.yaml:1:1: Das Feld initiative gehört zu einer Datei in measures/, nicht in initiatives/ – die Datei nach data/measures/ verschieben",),
          write={"initiatives/neue-massnahme.yaml": "initiative: masterplan-test\ntitle: Neu\n"

@@ -29,7 +29,7 @@ def test_every_page_type_is_built_with_a_heading_and_stand(mini_site: Build) -> 
         article = soup.find("article")
         assert article is not None, url
         assert len(article.find_all("h1")) == 1, url
-        assert "Stand der Daten:" in mini_site.text(url), url
+        assert "Inhalt zuletzt geändert am" in mini_site.text(url), url
 
 
 def test_planted_script_tags_are_escaped_everywhere(mini_site: Build) -> None:
@@ -64,13 +64,13 @@ def test_drafts_stay_off_the_site_lists_and_search(mini_site: Build) -> None:
 
 
 def test_overdue_measure_is_flagged_in_words_everywhere(mini_site: Build) -> None:
-    assert "Zieltermin verstrichen" in mini_site.text("massnahmen/glasfaser/")
+    assert "Zieltermin 2020 verstrichen" in mini_site.text("massnahmen/glasfaser/")
     assert "die Quellen melden keinen Abschluss" in mini_site.text("massnahmen/glasfaser/")
     assert "Zieltermin verstrichen" not in mini_site.html("massnahmen/fertig/").find("dl", class_="portal-facts").get_text()
     assert not mini_site.html("massnahmen/fertig/").find(class_="portal-overdue")
     for url in ("initiativen/masterplan-test/", "massnahmen/", ""):
         item = next(li for li in mini_site.html(url).select("ul.portal-measures li") if "Glasfaser" in li.get_text())
-        assert "Zieltermin verstrichen" in item.get_text(), url
+        assert "Zieltermin 2020 verstrichen" in " ".join(item.get_text().split()), url
         done = [li for li in mini_site.html(url).select("ul.portal-measures li") if "Erledigte" in li.get_text()]
         assert all("Zieltermin verstrichen" not in li.get_text() for li in done), url
 
@@ -118,7 +118,7 @@ def test_dates_are_marked_up_and_as_vague_as_the_source(mini_site: Build) -> Non
     assert times["2017-03"] == "März 2017"
     assert times["2018"] == "Frühjahr 2018"
     assert "Datum nicht bekannt (zum Jahresauftakt)" in mini_site.text("initiativen/masterplan-test/")
-    assert "Stand der Daten:" in mini_site.text("zeitleiste/")
+    assert "Inhalt zuletzt geändert am" in mini_site.text("zeitleiste/")
 
 
 def test_timeline_orders_by_date_with_unknown_last(mini_site: Build) -> None:
@@ -131,7 +131,7 @@ def test_every_fact_links_its_source(mini_site: Build) -> None:
         blocks = mini_site.section("initiativen/masterplan-test/", section)
         assert any(block.find("a", href="../../quellen/pm-eins/") for block in blocks), section
     cited = mini_site.text("quellen/pm-eins/")
-    for label in ("Masterplan Test – Ziele, Beteiligte", "Glasfaser bis 2020 – Verlauf, Grunddaten", "Dr. Erika Muster – Rollen"):
+    for label in ("Masterplan Test – Status, Ziele, Beteiligte", "Glasfaser bis 2020 – Verlauf, Grunddaten", "Dr. Erika Muster – Rollen"):
         assert label in cited, label
     assert "../../initiativen/masterplan-test/#kennzahlen" in hrefs(mini_site, "quellen/pm-eins/")
 
@@ -199,7 +199,7 @@ def test_open_data_files_hold_the_published_content(mini_site: Build) -> None:
     rows = list(csv.DictReader(io.StringIO((mini_site.site / "daten/massnahmen.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
     assert [row["id"] for row in rows] == ["fertig", "glasfaser"]
     assert rows[1]["zieltermin_verstrichen"] == "ja" and rows[1]["verantwortlich"] == "Stadt Test"
-    assert "Stand der Daten:" in mini_site.text("daten/")
+    assert "Inhalt zuletzt geändert am" in mini_site.text("daten/")
     assert "inhalte.json" in {a["href"] for a in mini_site.html("daten/").find("article").find_all("a", href=True)}
 
 

@@ -21,18 +21,25 @@ from conftest import ROOT, Build
 
 from portal.catalog import Catalog
 from portal.check import load_valid
+from portal.evidence import configured_years
 from portal.model import Initiative, Measure
 from portal.urls import SECTIONS, url_for
 
 DATA = ROOT / "data"
 
 
-def shipped_catalog(data: Path = DATA, today: dt.date | None = None) -> Catalog:
+def configured_stale_years(config: Path = ROOT / "mkdocs.yml") -> int:
+    """The stale period the build uses (extra.stale_after_years), read as MkDocs reads it."""
+    found = re.search(r"^  stale_after_years: *(\S+)", config.read_text(encoding="utf-8"), re.M)
+    return configured_years(int(found.group(1)) if found else None)
+
+
+def shipped_catalog(data: Path = DATA, today: dt.date | None = None, config: Path = ROOT / "mkdocs.yml") -> Catalog:
     """The content under ``data`` as the build sees it on ``today`` (default: the real date)."""
     today = today or dt.date.today()
     loaded, problems = load_valid(data, today)
     assert not problems, problems.report()
-    return Catalog(loaded.records, today)
+    return Catalog(loaded.records, today, stale_years=configured_stale_years(config))
 
 
 @pytest.fixture(scope="module")
@@ -153,7 +160,7 @@ def check_every_detail_page_lists_its_sources_and_stand(site: Build, catalog: Ca
             assert cited and soup.find(id="quellen"), url
             linked = {a["href"].rstrip("/").rsplit("/", 1)[-1] for a in soup.select("#quellen ~ ul a[href*='/quellen/']")}
             assert linked == set(cited), url
-            assert "Stand der Daten:" in site.text(url), url
+            assert "Inhalt zuletzt geändert am" in site.text(url), url
 
 
 def test_every_detail_page_lists_its_sources_and_stand(real_site: Build, catalog: Catalog) -> None:
@@ -184,6 +191,37 @@ def test_person_pages_show_their_public_roles(real_site: Build, catalog: Catalog
     check_person_pages_show_their_public_roles(real_site, catalog)
 
 
+def check_every_status_says_how_old_its_source_is(site: Build, catalog: Catalog) -> None:
+    """Each status tag links to its definition; each status on a profile names its source's age;
+    "läuft" only stands on a dated source within the stale period; no list claims to be complete
+    unless the source says it is."""
+    method = site.html("methode/")
+    for collection in ("initiatives", "measures"):
+        for record_id in catalog.records[collection]:
+            url = url_for(collection, record_id)
+            soup = site.html(url)
+            status = soup.select_one(".portal-facts a.portal-status")
+            assert status is not None, url
+            anchor = status["href"].rsplit("#", 1)[-1]
+            assert method.find(id=anchor), (url, anchor)
+            facts = " ".join(soup.select_one(".portal-facts").get_text(" ").split())
+            assert "Quelle vom" in facts or "Quelle undatiert" in facts or "undatierter Quelle" in facts, url
+            if catalog.is_stale(collection, record_id):
+                assert soup.select_one(".portal-facts .portal-status--stale"), url
+            if collection == "initiatives":
+                state = catalog.initiative_state(record_id)
+                assert status.get_text() == state.label, url
+                if state.key == "laufend":
+                    assert state.evidence.date is not None and not catalog.is_stale("initiatives", record_id), url
+                listed = catalog.initiatives[record_id].measures_listed
+                if not (listed and listed.scope == "vollstaendig"):
+                    assert not re.search(r"\bAlle \d+ Maßnahmen", site.text(url)), url
+
+
+def test_every_status_says_how_old_its_source_is(real_site: Build, catalog: Catalog) -> None:
+    check_every_status_says_how_old_its_source_is(real_site, catalog)
+
+
 # Every check above, for the editor's-week test (tests/test_editors_week.py) to run on its build.
 CONTENT_CHECKS = [
     check_every_published_record_has_a_page,
@@ -193,4 +231,5 @@ CONTENT_CHECKS = [
     check_every_detail_page_lists_its_sources_and_stand,
     check_document_pages_show_what_rests_on_them,
     check_person_pages_show_their_public_roles,
+    check_every_status_says_how_old_its_source_is,
 ]

@@ -14,6 +14,8 @@ from conftest import ROOT
 from portal import validation
 from portal.check import load_valid
 from portal.loading import load_content
+from portal.dates import VagueDate
+from portal.model import InitiativeHistoryEntry
 from portal.scaffold import EXAMPLES, KINDS, PLACEHOLDERS, PRESS_QUOTES, PRESS_SUMMARY, main, slug
 
 
@@ -36,7 +38,8 @@ def data(tmp_path: Path) -> Path:
      "organisations/handwerkskammer-beispiel.yaml", {"name": "Handwerkskammer Beispiel", "type": "kammer"}),
     (["initiative", "--titel", "Masterplan Beispiel", "--art", "masterplan", "--region", "duesseldorf", "--beginn",
       "Frühjahr 2026", "--zusammenfassung", "Ein Satz.", "--quelle", "loi-zukunftsdialog-industrie", "--id", "mp-beispiel"],
-     "initiatives/mp-beispiel.yaml", {"title": "Masterplan Beispiel", "status": "unklar"}),
+     "initiatives/mp-beispiel.yaml", {"title": "Masterplan Beispiel", "history": [InitiativeHistoryEntry(
+         date=VagueDate.parse("2023-01-20"), status="unklar", sources=["loi-zukunftsdialog-industrie"])]}),
 ])
 def test_new_file_is_valid_and_holds_what_was_given(data: Path, args: list[str], path: str, expected: dict[str, object]) -> None:
     assert main(["--daten", str(data), *args]) == 0

@@ -35,7 +35,7 @@ def test_properdocs_builds_the_same_pages(tmp_path: Path, real_site: Build) -> N
     assert article is not None
     text = " ".join(article.get_text(" ").split())
     measures = [CATALOG.measures[mid].title for mid in CATALOG.measures_of(INITIATIVE)]
-    for wanted in [CATALOG.initiatives[INITIATIVE].title, *measures, "Stand der Daten"]:
+    for wanted in [CATALOG.initiatives[INITIATIVE].title, *measures, "Inhalt zuletzt geändert am"]:
         assert " ".join(wanted.split()) in text, wanted
 
 

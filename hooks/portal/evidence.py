@@ -120,7 +120,7 @@ def initiative_state(reported: str, evidence: Evidence, today: dt.date, years: i
     """The state an initiative's page shows: "läuft" needs a dated source within the stale period."""
     if reported == "laufend" and is_stale(evidence.date, today, years):
         when = f"laut Quelle vom {evidence.date.german()}" if evidence.date else "laut undatierter Quelle"
-        return State("unklar", reported, evidence, f"zuletzt als laufend gemeldet ({when})")
+        return State("unklar", reported, evidence, f"zuletzt als laufend gemeldet, {when}")
     return State(reported, reported, evidence)
 
 

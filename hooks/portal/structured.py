@@ -79,7 +79,9 @@ def describe(catalog: Catalog, collection: str, record_id: str, base: str = "") 
         return _clean({
             "@context": "https://schema.org",
             "@type": "NewsArticle" if record.type in PRESS_TYPES else "DigitalDocument",
-            "@id": own_id, "headline": record.title, "datePublished": _date(record.date),
+            # A title the editors wrote (title_note) is not the item's headline: search engines get it as a name only.
+            "@id": own_id, "headline": None if record.title_note else record.title,
+            "name": record.title if record.title_note else None, "datePublished": _date(record.date),
             "publisher": _org(catalog, record.publisher, base) if record.publisher else None,
             "url": record.url,
             "about": [{"@type": "Project", "@id": base + catalog.url("initiatives", i), "name": catalog.initiatives[i].title}

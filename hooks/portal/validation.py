@@ -266,10 +266,9 @@ def _people_in_public_roles(loaded: Loaded) -> set[str]:
     for initiative in loaded.records["initiatives"].values():
         assert isinstance(initiative, Initiative)
         found.update(p.person for p in initiative.participants if p.person)
-        for part in (*initiative.bodies, *initiative.working_groups):
-            found.update(c.person for c in part.chairs if c.person)
-        for group in initiative.working_groups:
-            found.update(c.person for c in group.management if c.person)
+        chairs = [*(c for b in initiative.bodies for c in b.chairs),
+                  *(c for g in initiative.working_groups for c in (*g.chairs, *g.management))]
+        found.update(c.person for c in chairs if c.person)
         found.update(s.person for s in initiative.statements)
     return found
 
