@@ -25,6 +25,14 @@ EPOCH = "1795305600"
 BIN = Path(sys.executable).parent
 
 
+def squash(text: str) -> str:
+    """Text as read: whitespace collapsed, and no space where get_text(" ") put one between a tag
+    and punctuation or German quotes ("( Quelle" → "(Quelle", "„ Titel “" → "„Titel“")."""
+    text = " ".join(text.split())
+    text = re.sub(r"\s+([,.:;)“])", r"\1", text)
+    return re.sub(r"([(„])\s+", r"\1", text)
+
+
 @dataclass
 class Build:
     """The outcome of one MkDocs run in a scratch copy of the project."""
@@ -45,9 +53,7 @@ class Build:
     def text(self, url: str) -> str:
         """The visible text of a page's main article, whitespace collapsed."""
         article = self.html(url).find("article")
-        text = " ".join(article.get_text(" ").split()) if article else ""
-        # get_text(" ") puts a space between every tag; undo it before punctuation.
-        return re.sub(r"\(\s+", "(", re.sub(r"\s+([,.:;)])", r"\1", text))
+        return squash(article.get_text(" ")) if article else ""
 
     def section(self, url: str, heading_id: str) -> list[Tag]:
         """The elements after the heading with ``heading_id`` up to the next heading of its level."""

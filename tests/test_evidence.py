@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, Build, make_project, run_build
+from conftest import FIXTURES, Build, make_project, run_build, squash
 
 from portal.dates import VagueDate
 from portal.evidence import Evidence, configured_years, initiative_state, is_stale, stale_text, years_before
@@ -60,8 +60,8 @@ def test_running_needs_a_dated_recent_source() -> None:
     undated = Evidence(("pm",), None)
     assert initiative_state("laufend", recent, TODAY, 2).key == "laufend"
     assert initiative_state("laufend", old, TODAY, 2).key == "unklar"
-    assert initiative_state("laufend", old, TODAY, 2).reason == "zuletzt als laufend gemeldet, laut Quelle vom 20. März 2017"
-    assert initiative_state("laufend", undated, TODAY, 2).reason == "zuletzt als laufend gemeldet, laut undatierter Quelle"
+    assert initiative_state("laufend", old, TODAY, 2).reason == "zuletzt als laufend gemeldet"
+    assert initiative_state("laufend", undated, TODAY, 2).key == "unklar"
     # Announced and ended stay what the source says: the page adds the age, it does not upgrade or downgrade.
     assert initiative_state("angekuendigt", old, TODAY, 2).label == "angekündigt"
     assert initiative_state("abgeschlossen", undated, TODAY, 2).label == "beendet"
@@ -99,7 +99,7 @@ INITIATIVE = "initiatives/masterplan-test.yaml"
 
 def test_an_old_running_source_reads_as_unclear(mini_site: Build) -> None:
     text = mini_site.text("initiativen/masterplan-test/")
-    assert "Status Stand unklar (zuletzt als laufend gemeldet, laut Quelle vom 20. März 2017)" in text
+    assert "Status Stand unklar – zuletzt als laufend gemeldet laut „Pressemitteilung eins“ (Quelle vom 20. März 2017)" in text
     assert "seit über 9 Jahren ohne Meldung" in text
     tag = mini_site.html("initiativen/masterplan-test/").select_one(".portal-facts a.portal-status--unklar")
     assert tag is not None and tag["href"].endswith("methode/#initiative-unklar")
@@ -109,7 +109,7 @@ def test_a_recent_source_lets_the_page_say_running(tmp_path: Path) -> None:
     build = mini_with(tmp_path, (*PM_DATE, 'date: "2026-01-10"'))
     assert build.returncode == 0, build.output
     text = build.text("initiativen/masterplan-test/")
-    assert "Status läuft laut Pressemitteilung eins (Quelle vom 10. Januar 2026)" in text
+    assert "Status läuft laut „Pressemitteilung eins“ (Quelle vom 10. Januar 2026)" in text
     assert "ohne Meldung" not in text
     assert "neueste Quelle vom 10. Januar 2026" in text
 
@@ -118,13 +118,17 @@ def test_an_undated_source_says_so_everywhere(tmp_path: Path) -> None:
     build = mini_with(tmp_path, (*PM_DATE, "date: unbekannt"))
     assert build.returncode == 0, build.output
     measure = build.text("massnahmen/glasfaser/")
-    assert "Status beschlossen laut Pressemitteilung eins (Quelle undatiert)" in measure
-    assert "Letzte Meldung keine datierte Meldung" in measure
+    assert "Status beschlossen laut „Pressemitteilung eins“ (Quelle undatiert)" in measure
+    assert "Letzte Meldung keine datierte Meldung; jüngster datierter Eintrag im Verlauf: 16. März 2017" in measure
     assert "keine der Quellen dieser Seite ist datiert" in measure
     initiative = build.text("initiativen/masterplan-test/")
-    assert "zuletzt als laufend gemeldet, laut undatierter Quelle" in initiative
+    assert "zuletzt als laufend gemeldet laut „Pressemitteilung eins“ (Quelle undatiert)" in initiative
     listing = build.text("massnahmen/")
     assert "beschlossen (Quelle undatiert)" in listing
+    # Nothing about it is dated: the undated source itself is the stale flag, said once, not twice.
+    flag = build.html("massnahmen/").select_one("#massnahmen-liste [data-portal-item] a.portal-status--stale")
+    assert flag.get_text() == "Quelle undatiert" and flag["href"].endswith("methode/#ohne-meldung")
+    assert "keine datierte Meldung" not in listing
 
 
 def test_an_announced_measure_is_not_shown_as_started(tmp_path: Path) -> None:
@@ -166,7 +170,7 @@ def test_roles_carry_their_source_date_and_end(tmp_path: Path) -> None:
                                  "    role: Oberbürgermeisterin\n    end: \"2020\"\n"))
     assert build.returncode == 0, build.output
     text = build.text("personen/erika-muster/")
-    assert "laut Pressemitteilung eins vom 20. März 2017: Oberbürgermeisterin, Stadt Test bis 2020" in text
+    assert "laut „Pressemitteilung eins“ vom 20. März 2017: Oberbürgermeisterin, Stadt Test bis 2020" in text
     ld = json.loads(build.html("personen/erika-muster/").find("script", type="application/ld+json").string)
     assert "jobTitle" not in ld and "worksFor" not in ld
     meta = build.html("personen/erika-muster/").find("meta", attrs={"name": "description"})["content"]
@@ -177,7 +181,7 @@ def test_the_stale_period_is_configured(tmp_path: Path) -> None:
     build = mini_with(tmp_path, config=lambda text: text.replace("stale_after_years: 2", "stale_after_years: 10"))
     assert build.returncode == 0, build.output
     text = build.text("initiativen/masterplan-test/")
-    assert "Status läuft laut Pressemitteilung eins (Quelle vom 20. März 2017)" in text
+    assert "Status läuft laut „Pressemitteilung eins“ (Quelle vom 20. März 2017)" in text
     assert "ohne Meldung" not in text
 
 
@@ -218,3 +222,16 @@ def test_region_pages_mark_geography_and_cite_their_description(mini_site: Build
     text = mini_site.text("regionen/teststadt/")
     assert "Art und Zugehörigkeit sind allgemeine Geografie, keine Angaben aus den Quellen." in text
     assert "(Quelle: Pressemitteilung eins)" in text
+
+
+def test_an_announced_event_whose_date_passed_says_nobody_reported_it(mini_site: Build) -> None:
+    text = mini_site.text("zeitleiste/")
+    assert "Angekündigt für Frühjahr 2018; ob es stattfand, meldet keine Quelle." in text
+    assert text.count("ob es stattfand") == 1  # the conference took place; only the review is open
+
+
+def test_an_old_dated_source_gets_the_stale_note_once(mini_site: Build) -> None:
+    item = mini_site.html("massnahmen/").select_one("#massnahmen-liste [data-status=beschlossen]")
+    text = squash(item.get_text(" "))
+    assert "beschlossen (Quelle vom 20. März 2017)" in text
+    assert text.count("seit über 9 Jahren ohne Meldung") == 1

@@ -206,8 +206,20 @@ class Catalog:
             return f"{shown} {what}, die die Quellen nennen; ob es weitere gibt, sagen sie nicht."
         if selection.scope == "vollstaendig":
             return f"Alle {shown} {what}, die die Quelle aufzählt."
-        counted = f"Laut Quelle {selection.total} {selection.total_label or ''}".rstrip() + "; " if selection.total else ""
-        return f"{counted}hier {shown} als Beispiele aus der Quelle."
+        if selection.total:
+            counted = f"Laut Quelle {selection.total} {selection.total_label or ''}".rstrip()
+            return f"{counted}; hier {shown} als Beispiele aus der Quelle."
+        return f"Hier {shown} als Beispiele aus der Quelle; wie viele es insgesamt sind, sagt sie nicht."
+
+    def is_past(self, date: VagueDate) -> bool:
+        """The date's last possible day lies before the reference date (an announced event is due)."""
+        last = date.last_day()
+        return last is not None and last < self.today
+
+    def newest_dated_entry(self, history: list[Any]) -> VagueDate | None:
+        """The newest known date in a history (the event, not the source): shown when no source is dated."""
+        dates = [entry.date for entry in history if entry.date.known]
+        return max(dates, key=lambda date: date.sort_key()) if dates else None
 
     def measures_of(self, initiative_id: str) -> list[str]:
         """The initiative's measures, by working group and title (computed once per build)."""

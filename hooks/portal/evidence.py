@@ -119,8 +119,8 @@ def stale_text(last_news: VagueDate | None, today: dt.date) -> str:
 def initiative_state(reported: str, evidence: Evidence, today: dt.date, years: int) -> State:
     """The state an initiative's page shows: "läuft" needs a dated source within the stale period."""
     if reported == "laufend" and is_stale(evidence.date, today, years):
-        when = f"laut Quelle vom {evidence.date.german()}" if evidence.date else "laut undatierter Quelle"
-        return State("unklar", reported, evidence, f"zuletzt als laufend gemeldet, {when}")
+        # The page adds the source and its age ("Quelle vom März 2017", "Quelle undatiert").
+        return State("unklar", reported, evidence, "zuletzt als laufend gemeldet")
     return State(reported, reported, evidence)
 
 
