@@ -477,8 +477,8 @@ def test_measure_status_is_written_out(real_site: Build) -> None:
             state = states[0] if states else ""
             # Status tags link to their definition; the link tells a measure's status from an initiative's.
             vocabulary = labels.INITIATIVE_STATUS if "#initiative-" in badge.get("href", "") else labels.MEASURE_STATUS
-            expected = {"overdue": r"Zieltermin \S.* verstrichen",
-                        "stale": r"keine datierte Meldung|seit über (einem Jahr|\d+ Jahren) ohne Meldung"}.get(
+            expected = {"overdue": r"(Zieltermin \S.* )?verstrichen",
+                        "stale": r"Quelle undatiert|keine datierte Meldung|seit über (einem Jahr|\d+ Jahren) ohne Meldung"}.get(
                 state, re.escape(vocabulary.get(state, "\0")))
             if not text or not re.fullmatch(expected, text):
                 problems.append(f"{name}: Statusmarke {badge['class']} sagt '{text}', erwartet '{expected}'")
@@ -501,7 +501,7 @@ def test_overdue_is_said_on_exactly_the_overdue_measures_pages(real_site: Build,
     for key in CATALOG.measures:
         badges, box = _overdue_marks(real_site, record_url("measures", key))
         target = CATALOG.measures[key].target
-        expected = [f"Zieltermin {target.german()} verstrichen"] if CATALOG.is_overdue(key) and target else []
+        expected = ["verstrichen"] if CATALOG.is_overdue(key) and target else []
         assert (badges, box) == (expected, bool(expected)), key
-    assert _overdue_marks(mini_site, MINI_OVERDUE) == (["Zieltermin 2020 verstrichen"], True)
+    assert _overdue_marks(mini_site, MINI_OVERDUE) == (["verstrichen"], True)
     assert _overdue_marks(mini_site, "massnahmen/fertig/") == ([], False)
