@@ -38,8 +38,7 @@ def content_json(catalog: Catalog) -> str:
     """Every published record by collection and id, plus each measure's derived status."""
     collections: dict[str, Any] = {}
     for name, records in catalog.records.items():
-        visible = catalog.documents if name == "documents" else records
-        collections[name] = {key: visible[key].model_dump(mode="json", exclude_defaults=True) for key in sorted(visible)}
+        collections[name] = {key: records[key].model_dump(mode="json", exclude_defaults=True) for key in sorted(records)}
     for name, records in collections.items():
         if name != "documents":
             for key, record in records.items():

@@ -25,7 +25,8 @@ from .model import COLLECTIONS, Record
 from .pages import PagePlan, intro_html, plan_pages
 from .problems import ContentError, ProblemList
 from .revision import last_changes, stand
-from .structured import describe, script_body
+from .pagetypes import PAGE_TYPES
+from .structured import script_body
 from .urls import edit_url, issue_url, mail_url, url_for
 
 
@@ -110,12 +111,17 @@ class Portal:
             "record": record,
             "record_id": plan.record_id if plan else None,
             "stand": self.stand(plan),
-            "jsonld": script_body(describe(self.catalog, plan.collection, plan.record_id, self.site_url)) if plan else None,
+            "jsonld": self.jsonld(plan),
             "content_problems": [problem.render() for problem in self.problems.sorted()],
             "source_file": source,
             "edit_url": edit_url(repository, self.edit.get("branch", "main"), source) if repository else None,
             "report_links": self.report(plan, source),
         }
+
+    def jsonld(self, plan: PagePlan | None) -> Markup | None:
+        """The page's schema.org JSON-LD (main.html writes it), or None for page types without one."""
+        describe = PAGE_TYPES[plan.collection].describe if plan else None
+        return script_body(describe(self.catalog, plan.record_id, self.site_url)) if plan and describe else None
 
     def report(self, plan: PagePlan | None, source: str) -> dict[str, str]:
         """Where readers report news or a correction for a record's page: a GitHub issue, an e-mail."""

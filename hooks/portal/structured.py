@@ -1,5 +1,7 @@
 """schema.org JSON-LD for detail pages (Project, Organization, Person, NewsArticle, Event).
 
+One function per page type; the page-type registry (``portal.pagetypes``) says which one a page uses.
+
 Only what the content states goes in: a vague date is given with its real precision ("2018", not
 "2018-03-01"), an unknown one is left out.
 """
@@ -7,13 +9,15 @@ Only what the content states goes in: a vague date is given with its real precis
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from .catalog import Catalog
 from .dates import VagueDate
 from .labels import PRESS_TYPES
+
+if TYPE_CHECKING:  # at run time the catalog comes as an argument; importing it would be circular
+    from .catalog import Catalog
 
 GOVERNMENT = {"stadt", "kreis", "ministerium"}
 
@@ -50,44 +54,54 @@ def _person(catalog: Catalog, person_id: str, base: str) -> dict[str, Any]:
     })
 
 
-def describe(catalog: Catalog, collection: str, record_id: str, base: str = "") -> dict[str, Any]:
-    """The schema.org description of one record; ``base`` is the site URL ('' for relative ids)."""
-    record: Any = catalog.records[collection][record_id]
-    own_id = base + catalog.url(collection, record_id)
-    if collection == "initiatives":
-        members = [_org(catalog, p.organisation, base) for p in record.participants if p.organisation]
-        return _clean({
-            "@context": "https://schema.org", "@type": "Project", "@id": own_id, "name": record.title,
-            "alternateName": record.short_name, "description": record.summary,
-            "areaServed": catalog.regions[record.region].name, "foundingDate": _date(record.start),
-            "member": list({m["@id"]: m for m in members}.values()),
-            "event": [_clean({"@type": "Event", "name": m.title, "startDate": _date(m.date), "location": m.place})
-                      for m in record.milestones],
-        })
-    if collection == "measures":
-        return _clean({
-            "@context": "https://schema.org", "@type": "Project", "@id": own_id, "name": record.title,
-            "parentOrganization": {"@type": "Project", "@id": base + catalog.url("initiatives", record.initiative),
-                                   "name": catalog.initiatives[record.initiative].title},
-            "member": [_org(catalog, o, base) for o in ([record.owner] if record.owner else []) + list(record.partners)],
-        })
-    if collection == "organisations":
-        return {"@context": "https://schema.org", **_org(catalog, record_id, base)}
-    if collection == "people":
-        return {"@context": "https://schema.org", **_person(catalog, record_id, base)}
-    if collection == "documents":
-        return _clean({
-            "@context": "https://schema.org",
-            "@type": "NewsArticle" if record.type in PRESS_TYPES else "DigitalDocument",
-            # A title the editors wrote (title_note) is not the item's headline: search engines get it as a name only.
-            "@id": own_id, "headline": None if record.title_note else record.title,
-            "name": record.title if record.title_note else None, "datePublished": _date(record.date),
-            "publisher": _org(catalog, record.publisher, base) if record.publisher else None,
-            "url": record.url,
-            "about": [{"@type": "Project", "@id": base + catalog.url("initiatives", i), "name": catalog.initiatives[i].title}
-                      for i in record.initiatives],
-        })
-    return {}
+def project(catalog: Catalog, record_id: str, base: str = "") -> dict[str, Any]:
+    """An initiative as a schema.org Project with its members and events."""
+    record = catalog.initiatives[record_id]
+    members = [_org(catalog, p.organisation, base) for p in record.participants if p.organisation]
+    return _clean({
+        "@context": "https://schema.org", "@type": "Project", "@id": base + catalog.url("initiatives", record_id),
+        "name": record.title, "alternateName": record.short_name, "description": record.summary,
+        "areaServed": catalog.regions[record.region].name, "foundingDate": _date(record.start),
+        "member": list({m["@id"]: m for m in members}.values()),
+        "event": [_clean({"@type": "Event", "name": m.title, "startDate": _date(m.date), "location": m.place})
+                  for m in record.milestones],
+    })
+
+
+def measure(catalog: Catalog, record_id: str, base: str = "") -> dict[str, Any]:
+    """A measure as a Project inside its initiative, with owner and partners as members."""
+    record = catalog.measures[record_id]
+    return _clean({
+        "@context": "https://schema.org", "@type": "Project", "@id": base + catalog.url("measures", record_id),
+        "name": record.title,
+        "parentOrganization": {"@type": "Project", "@id": base + catalog.url("initiatives", record.initiative),
+                               "name": catalog.initiatives[record.initiative].title},
+        "member": [_org(catalog, o, base) for o in ([record.owner] if record.owner else []) + list(record.partners)],
+    })
+
+
+def organisation(catalog: Catalog, record_id: str, base: str = "") -> dict[str, Any]:
+    return {"@context": "https://schema.org", **_org(catalog, record_id, base)}
+
+
+def person(catalog: Catalog, record_id: str, base: str = "") -> dict[str, Any]:
+    return {"@context": "https://schema.org", **_person(catalog, record_id, base)}
+
+
+def document(catalog: Catalog, record_id: str, base: str = "") -> dict[str, Any]:
+    """A press item as NewsArticle, any other source as DigitalDocument."""
+    record = catalog.documents[record_id]
+    return _clean({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle" if record.type in PRESS_TYPES else "DigitalDocument",
+        # A title the editors wrote (title_note) is not the item's headline: search engines get it as a name only.
+        "@id": base + catalog.url("documents", record_id), "headline": None if record.title_note else record.title,
+        "name": record.title if record.title_note else None, "datePublished": _date(record.date),
+        "publisher": _org(catalog, record.publisher, base) if record.publisher else None,
+        "url": record.url,
+        "about": [{"@type": "Project", "@id": base + catalog.url("initiatives", i), "name": catalog.initiatives[i].title}
+                  for i in record.initiatives],
+    })
 
 
 def script_body(data: dict[str, Any]) -> Markup:

@@ -4,15 +4,10 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlencode
 
-SECTIONS: dict[str, str] = {
-    "initiatives": "initiativen",
-    "measures": "massnahmen",
-    "organisations": "partner",
-    "people": "personen",
-    "documents": "quellen",
-    "topics": "themen",
-    "regions": "regionen",
-}
+from .pagetypes import PAGE_TYPES
+
+# Collection → URL folder, as the page-type registry declares it.
+SECTIONS: dict[str, str] = {name: declared.section for name, declared in PAGE_TYPES.items()}
 
 
 def src_uri(collection: str, record_id: str) -> str:

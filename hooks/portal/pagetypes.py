@@ -1,0 +1,170 @@
+"""The page types: one declaration per kind of detail page.
+
+Each collection of records gets one ``PageType``: where its pages live (``section``), which
+template draws them, how a page is titled and described, the searchable intro, the schema.org
+JSON-LD, which data files feed a page (for "Inhalt zuletzt geändert") and the sections of the page
+(anchor and label, and which fields' sources are cited there). Pages, URLs, citations, JSON-LD and
+the open data all read this table, so a new page type is one entry here plus one template in
+``overrides/`` (README, "Add a page type").
+
+The callables receive the catalog as an argument; this module imports it for typing only, because
+the catalog itself asks ``portal.urls`` (and so this table) for addresses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup, escape
+
+from . import labels, structured
+from .markup import render_prose
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
+    from .model import Record
+
+Describe = Callable[["Catalog", str, str], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of a detail page: its anchor and heading, and the record fields whose sources it shows."""
+
+    anchor: str
+    label: str
+    fields: tuple[str, ...] = ()
+
+
+# Facts that are not in a section of their own are cited as the page's basic data.
+BASICS = Section("", "Grunddaten")
+
+
+@dataclass(frozen=True)
+class PageType:
+    """How the records of one collection become pages."""
+
+    collection: str
+    section: str                                   # URL folder: /<section>/<id>/
+    template: str                                  # in overrides/
+    noun: str                                      # "Maßnahme": what one page is, in German
+    description: Callable[[Catalog, str], str]     # one line for search engines and link previews
+    intro: Callable[[Catalog, str], Markup]        # the searchable prose MkDocs indexes as the page's content
+    describe: Describe | None = None               # schema.org JSON-LD; None: the page has none
+    sections: tuple[Section, ...] = ()
+    # Other records whose files feed the page (an initiative's page lists its measures).
+    also_from: Callable[[Catalog, str], list[tuple[str, str]]] = lambda catalog, key: []
+
+    def title(self, catalog: Catalog, record_id: str) -> str:
+        """The page title: the record's name; an initiative's short name too (search reads titles)."""
+        if self.collection == "people":
+            return catalog.person_name(record_id)
+        short = getattr(catalog.record(self.collection, record_id), "short_name", None)
+        name = catalog.name(self.collection, record_id)
+        return f"{name} ({short})" if short and self.collection == "initiatives" else name
+
+    def records(self, catalog: Catalog) -> Mapping[str, Record]:
+        """The records that get a page: every published one (the catalog holds nothing else)."""
+        return catalog.records[self.collection]
+
+    def section_for(self, field: str) -> Section:
+        """The section a field's sources are cited in (the basic data when it has none)."""
+        return next((s for s in self.sections if field in s.fields), BASICS)
+
+
+def _intro_description(collection: str) -> Callable[[Catalog, str], Markup]:
+    return lambda catalog, key: render_prose(getattr(catalog.record(collection, key), "description", ""))
+
+
+def _initiative_intro(catalog: Catalog, key: str) -> Markup:
+    record = catalog.initiatives[key]
+    return Markup('<p class="portal-lead">{}</p>').format(record.summary) + render_prose(record.description)
+
+
+def _measure_description(catalog: Catalog, key: str) -> str:
+    initiative = catalog.initiatives[catalog.measures[key].initiative]
+    evidence = catalog.measure_evidence(key)
+    age = f"Quelle vom {evidence.date.german()}" if evidence.date else "Quelle undatiert"
+    return f"Maßnahme der Initiative {initiative.title}: Status laut Quelle {labels.MEASURE_STATUS[catalog.status(key)]} ({age})"
+
+
+def _person_description(catalog: Catalog, key: str) -> str:
+    # A role is what a source of a given date says, never a current job title.
+    roles = []
+    for role in catalog.people[key].roles:
+        date = catalog.role_evidence(role).date
+        age = f"laut Quelle vom {date.german()}" if date else "laut undatierter Quelle"
+        roles.append(f"{role.role}, {catalog.name('organisations', role.organisation)} ({age})")
+    return "In den Quellen genannt als " + "; ".join(roles)
+
+
+def _place_description(collection: str) -> Callable[[Catalog, str], str]:
+    return lambda catalog, key: f"{catalog.name(collection, key)}: Initiativen, Maßnahmen und Quellen"
+
+
+PAGE_TYPES: dict[str, PageType] = {
+    "initiatives": PageType(
+        "initiatives", "initiativen", "initiative.html", "Initiative",
+        description=lambda catalog, key: catalog.initiatives[key].summary,
+        intro=_initiative_intro,
+        describe=structured.project,
+        sections=(
+            Section("", "Status", ("history",)),
+            Section("ziele", "Ziele", ("goals",)),
+            Section("gremien", "Gremien", ("bodies",)),
+            Section("arbeitskreise", "Arbeitskreise", ("working_groups",)),
+            Section("massnahmen", "Maßnahmen", ("measures_listed",)),
+            Section("beteiligte", "Beteiligte", ("participants",)),
+            Section("zeitleiste", "Zeitleiste", ("milestones",)),
+            Section("kennzahlen", "Kennzahlen", ("key_figures",)),
+            Section("stellungnahmen", "Stellungnahmen", ("statements",)),
+            Section("presse", "Presse"),
+            Section("quellen", "Quellen"),
+        ),
+        also_from=lambda catalog, key: [("measures", mid) for mid in catalog.measures_of(key)],
+    ),
+    "measures": PageType(
+        "measures", "massnahmen", "measure.html", "Maßnahme",
+        description=_measure_description,
+        intro=_intro_description("measures"),
+        describe=structured.measure,
+        sections=(Section("verlauf", "Verlauf", ("history",)),),
+    ),
+    "organisations": PageType(
+        "organisations", "partner", "organisation.html", "Organisation",
+        description=lambda catalog, key: (f"{labels.ORG_TYPE_SINGULAR[catalog.organisations[key].type]}: "
+                                          "Beteiligung an Initiativen für Industrie und Handwerk in NRW"),
+        intro=_intro_description("organisations"),
+        describe=structured.organisation,
+    ),
+    "people": PageType(
+        "people", "personen", "person.html", "Person",
+        description=_person_description,
+        intro=lambda catalog, key: Markup("<p>{}</p>").format(escape(_person_description(catalog, key))),
+        describe=structured.person,
+        sections=(Section("rollen", "Rollen", ("roles",)),),
+    ),
+    "documents": PageType(
+        "documents", "quellen", "document.html", "Quelle",
+        description=lambda catalog, key: f"{labels.DOCUMENT_TYPE[catalog.documents[key].type]}: {catalog.documents[key].title}",
+        intro=lambda catalog, key: render_prose(catalog.documents[key].body),
+        describe=structured.document,
+    ),
+    "topics": PageType(
+        "topics", "themen", "topic.html", "Thema",
+        description=_place_description("topics"),
+        intro=_intro_description("topics"),
+    ),
+    "regions": PageType(
+        "regions", "regionen", "region.html", "Region",
+        description=_place_description("regions"),
+        intro=_intro_description("regions"),
+    ),
+}
+
+
+def page_type(collection: str) -> PageType:
+    """The declaration for a collection's pages."""
+    return PAGE_TYPES[collection]
