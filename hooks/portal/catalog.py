@@ -18,6 +18,7 @@ from . import evidence, labels
 from .dates import VagueDate
 from .indexes import Citation, Indexes, Involvement
 from .listings import ListingQueries, TimelineEntry
+from .pagetypes import PAGE_TYPES, Section
 from .model import Document, Initiative, Measure, Organisation, Person, Record, Region, Role, Statement, Topic, WorkingGroup
 from .progress import FINISHED, ProgressQueries
 from .refs import references
@@ -79,6 +80,14 @@ class Catalog(ProgressQueries, ListingQueries):
             if hasattr(record, attr):
                 return str(getattr(record, attr))
         return record_id
+
+    def sections(self, collection: str, record_id: str) -> list[Section]:
+        """The sections a record's page has (for its section links), as its page type declares them."""
+        return PAGE_TYPES[collection].present_sections(self, record_id)
+
+    def section(self, collection: str, anchor: str) -> Section:
+        """One declared section of a page type (for its heading)."""
+        return PAGE_TYPES[collection].section_named(anchor)
 
     def label(self, collection: str, record_id: str) -> str:
         """The name a list shows: a person with honorific and suffix, anything else by its name."""

@@ -8,18 +8,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from typing import Any
 
 from . import labels
 from .catalog import Catalog
+from .context import BuildContext
 from .dates import VagueDate
-
-CSV_COLUMNS = [
-    "id", "titel", "initiative", "arbeitskreis", "status", "status_seit", "status_quelle_vom", "zieltermin",
-    "zieltermin_verstrichen", "letzte_meldung", "ohne_aktuelle_meldung", "verantwortlich", "partner", "quellen",
-    "inhalt_geaendert", "neueste_quelle_vom", "adresse",
-]
-
 
 def _notation(date: VagueDate | None) -> str:
     """A date in the editors' notation; '' when there is none (an undated source)."""
@@ -34,8 +29,9 @@ def _currency(catalog: Catalog, collection: str, key: str) -> dict[str, Any]:
             "neueste_quelle_vom": newest[1].notation() if newest else None}
 
 
-def content_json(catalog: Catalog) -> str:
+def content_json(ctx: BuildContext) -> str:
     """Every published record by collection and id, plus each measure's derived status."""
+    catalog = ctx.catalog
     collections: dict[str, Any] = {}
     for name, records in catalog.records.items():
         collections[name] = {key: records[key].model_dump(mode="json", exclude_defaults=True) for key in sorted(records)}
@@ -57,7 +53,7 @@ def content_json(catalog: Catalog) -> str:
         initiative["status_quelle_vom"] = _notation(state.evidence.date) or None
         initiative["letzte_meldung"] = _notation(catalog.last_news("initiatives", key)) or None
         initiative["ohne_aktuelle_meldung"] = catalog.is_stale("initiatives", key)
-    document = {"stichtag": catalog.today.isoformat(), "meldungsfrist_jahre": catalog.stale_years, "inhalte": collections}
+    document = {"stichtag": ctx.today.isoformat(), "meldungsfrist_jahre": catalog.stale_years, "inhalte": collections}
     # NaN and Infinity are not JSON; the model refuses them, and this would fail loudly if one slipped by.
     return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
@@ -83,30 +79,53 @@ def csv_writer(out: io.StringIO) -> Any:
     return csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
 
 
-def measures_csv(catalog: Catalog) -> str:
-    """One row per measure; semicolon-separated with a BOM, as German spreadsheet programs expect."""
+# One (header, value) pair per column of massnahmen.csv: header and cell cannot drift apart, and a
+# new column is one line here. Each getter receives the build context and the measure's id.
+Column = tuple[str, Callable[["BuildContext", str], object]]
+MEASURE_COLUMNS: list[Column] = [
+    ("id", lambda ctx, key: key),
+    ("titel", lambda ctx, key: ctx.catalog.measures[key].title),
+    ("initiative", lambda ctx, key: ctx.catalog.initiatives[ctx.catalog.measures[key].initiative].title),
+    ("arbeitskreis", lambda ctx, key: ctx.catalog.measures[key].working_group or ""),
+    ("status", lambda ctx, key: labels.MEASURE_STATUS[ctx.catalog.status(key)]),
+    ("status_seit", lambda ctx, key: ctx.catalog.status_date(key).notation()),
+    ("status_quelle_vom", lambda ctx, key: _notation(ctx.catalog.measure_evidence(key).date) or "undatiert"),
+    ("zieltermin", lambda ctx, key: _notation(ctx.catalog.measures[key].target)),
+    ("zieltermin_verstrichen", lambda ctx, key: "ja" if ctx.catalog.is_overdue(key) else "nein"),
+    ("letzte_meldung", lambda ctx, key: _notation(ctx.catalog.last_news("measures", key)) or "keine datierte Meldung"),
+    ("ohne_aktuelle_meldung", lambda ctx, key: "ja" if ctx.catalog.is_stale("measures", key) else "nein"),
+    ("verantwortlich", lambda ctx, key: _owner(ctx.catalog, key)),
+    ("partner", lambda ctx, key: ", ".join(ctx.catalog.organisations[p].name for p in ctx.catalog.measures[key].partners)),
+    ("quellen", lambda ctx, key: ", ".join(ctx.catalog.sources_of(ctx.catalog.measures[key]))),
+    ("inhalt_geaendert", lambda ctx, key: _currency(ctx.catalog, "measures", key)["inhalt_geaendert"] or ""),
+    ("neueste_quelle_vom", lambda ctx, key: _currency(ctx.catalog, "measures", key)["neueste_quelle_vom"] or ""),
+    ("adresse", lambda ctx, key: ctx.catalog.url("measures", key)),
+]
+
+
+def _owner(catalog: Catalog, key: str) -> str:
+    measure = catalog.measures[key]
+    return catalog.organisations[measure.owner].name if measure.owner else (measure.owner_note or "")
+
+
+def table_csv(ctx: BuildContext, columns: list[Column], ids: list[str]) -> str:
+    """One row per id, one cell per column; semicolon-separated with a BOM, as German spreadsheet
+    programs expect, every cell formula-safe."""
     out = io.StringIO()
     writer = csv_writer(out)
-    writer.writerow(CSV_COLUMNS)
-    for key in catalog.sorted_ids("measures"):
-        m = catalog.measures[key]
-        currency = _currency(catalog, "measures", key)
-        writer.writerow([spreadsheet_safe(cell) for cell in [
-            key, m.title, catalog.initiatives[m.initiative].title, m.working_group or "",
-            labels.MEASURE_STATUS[catalog.status(key)], catalog.status_date(key).notation(),
-            _notation(catalog.measure_evidence(key).date) or "undatiert",
-            m.target.notation() if m.target else "", "ja" if catalog.is_overdue(key) else "nein",
-            _notation(catalog.last_news("measures", key)) or "keine datierte Meldung",
-            "ja" if catalog.is_stale("measures", key) else "nein",
-            catalog.organisations[m.owner].name if m.owner else (m.owner_note or ""),
-            ", ".join(catalog.organisations[p].name for p in m.partners),
-            ", ".join(catalog.sources_of(m)), currency["inhalt_geaendert"] or "", currency["neueste_quelle_vom"] or "",
-            catalog.url("measures", key),
-        ]])
+    writer.writerow([header for header, _ in columns])
+    for key in ids:
+        writer.writerow([spreadsheet_safe(value(ctx, key)) for _, value in columns])
     return "\ufeff" + out.getvalue()
 
 
-EXPORTS = {
+def measures_csv(ctx: BuildContext) -> str:
+    """massnahmen.csv: one row per measure, by title."""
+    return table_csv(ctx, MEASURE_COLUMNS, ctx.catalog.sorted_ids("measures"))
+
+
+# Every open-data file by its path in the site; each receives the one build context.
+EXPORTS: dict[str, Callable[[BuildContext], str]] = {
     "daten/inhalte.json": content_json,
     "daten/massnahmen.csv": measures_csv,
 }

@@ -31,11 +31,20 @@ Describe = Callable[["Catalog", str, str], dict[str, Any]]
 
 @dataclass(frozen=True)
 class Section:
-    """A part of a detail page: its anchor and heading, and the record fields whose sources it shows."""
+    """A part of a detail page, declared once: its anchor, its label (in the page's section links and
+    in citations on source pages), its heading when that is longer, the record fields whose sources
+    it shows, and whether a given record's page has it (None: always)."""
 
     anchor: str
     label: str
     fields: tuple[str, ...] = ()
+    heading: str = ""
+    shown: Callable[[Catalog, str], bool] | None = None
+
+    @property
+    def title(self) -> str:
+        """The section's heading on the page."""
+        return self.heading or self.label
 
 
 # Facts that are not in a section of their own are cited as the page's basic data.
@@ -68,6 +77,14 @@ class PageType:
     def records(self, catalog: Catalog) -> Mapping[str, Record]:
         """The records that get a page: every published one (the catalog holds nothing else)."""
         return catalog.records[self.collection]
+
+    def present_sections(self, catalog: Catalog, record_id: str) -> list[Section]:
+        """The sections a record's page has, in page order, for its section links (anchorless ones left out)."""
+        return [s for s in self.sections if s.anchor and (s.shown is None or s.shown(catalog, record_id))]
+
+    def section_named(self, anchor: str) -> Section:
+        """A section by its anchor."""
+        return next(s for s in self.sections if s.anchor == anchor)
 
     def section_for(self, field: str) -> Section:
         """The section a field's sources are cited in (the basic data when it has none)."""
@@ -112,16 +129,17 @@ PAGE_TYPES: dict[str, PageType] = {
         describe=structured.project,
         sections=(
             Section("", "Status", ("history",)),
-            Section("ziele", "Ziele", ("goals",)),
-            Section("gremien", "Gremien", ("bodies",)),
-            Section("arbeitskreise", "Arbeitskreise", ("working_groups",)),
+            Section("ziele", "Ziele", ("goals",), shown=lambda c, k: bool(c.initiatives[k].goals)),
+            Section("gremien", "Gremien", ("bodies",), shown=lambda c, k: bool(c.initiatives[k].bodies)),
+            Section("arbeitskreise", "Arbeitskreise", ("working_groups",), shown=lambda c, k: bool(c.initiatives[k].working_groups)),
             Section("massnahmen", "Maßnahmen", ("measures_listed",)),
-            Section("beteiligte", "Beteiligte", ("participants",)),
+            Section("beteiligte", "Beteiligte", ("participants",), shown=lambda c, k: bool(c.initiatives[k].participants)),
             Section("zeitleiste", "Zeitleiste", ("milestones",)),
-            Section("kennzahlen", "Kennzahlen", ("key_figures",)),
-            Section("stellungnahmen", "Stellungnahmen", ("statements",)),
-            Section("presse", "Presse"),
-            Section("quellen", "Quellen"),
+            Section("kennzahlen", "Kennzahlen", ("key_figures",), shown=lambda c, k: bool(c.initiatives[k].key_figures)),
+            Section("stellungnahmen", "Stellungnahmen", ("statements",), shown=lambda c, k: bool(c.initiatives[k].statements)),
+            Section("presse", "Presse", heading="Presse und Dokumente",
+                    shown=lambda c, k: bool(c.documents_about("initiatives", k))),
+            Section("quellen", "Quellen", heading="Quellen dieser Seite"),
         ),
         also_from=lambda catalog, key: [("measures", mid) for mid in catalog.measures_of(key)],
     ),
@@ -144,7 +162,7 @@ PAGE_TYPES: dict[str, PageType] = {
         description=_person_description,
         intro=lambda catalog, key: Markup("<p>{}</p>").format(escape(_person_description(catalog, key))),
         describe=structured.person,
-        sections=(Section("rollen", "Rollen", ("roles",)),),
+        sections=(Section("rollen", "Rollen", ("roles",), heading="Öffentliche Rollen"),),
     ),
     "documents": PageType(
         "documents", "quellen", "document.html", "Quelle",

@@ -18,6 +18,7 @@ from markupsafe import Markup
 from . import labels, present
 from .catalog import Catalog
 from .check import load_valid
+from .context import BuildContext
 from .evidence import DEFAULT_STALE_YEARS
 from .exports import EXPORTS
 from .markup import render_inline, render_prose
@@ -85,7 +86,12 @@ class Portal:
 
     def exports(self) -> dict[str, str]:
         """Open-data files by their path in the site."""
-        return {path: make(self.catalog) for path, make in EXPORTS.items()}
+        return {path: make(self.build_context) for path, make in EXPORTS.items()}
+
+    @property
+    def build_context(self) -> BuildContext:
+        """The facts every output of this build shares (site address, reference date, git dates)."""
+        return BuildContext(self.catalog, self.site_url, self.today)
 
     def intro(self, plan: PagePlan) -> Markup:
         return intro_html(self.catalog, plan)

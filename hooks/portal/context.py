@@ -1,0 +1,27 @@
+"""What every output of one build knows: the content, the site address, the reference date, the
+dates of the last changes. Pages, open-data files and the coming feeds and calendars all receive it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .catalog import Catalog
+
+
+@dataclass(frozen=True)
+class BuildContext:
+    """One build's shared facts for every output."""
+
+    catalog: Catalog
+    site_url: str            # "https://…/" with a trailing slash, or "" when the address is not known (local builds)
+    today: dt.date           # the reference date: overdue, stale, and which documents are out yet
+
+    def changed(self, collection: str, record_id: str) -> dt.date | None:
+        """When the record's file last changed (git), or None when git does not know it."""
+        return self.catalog.changed.get((collection, record_id))
+
+    def absolute(self, path: str) -> str:
+        """A site-relative address as an absolute URL when the site address is known."""
+        return self.site_url + path if self.site_url else path
