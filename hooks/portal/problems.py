@@ -98,9 +98,6 @@ class ProblemList:
 
     items: list[Problem] = field(default_factory=list)
 
-    def add(self, problem: Problem) -> None:
-        self.items.append(problem)
-
     def extend(self, problems: list[Problem]) -> None:
         self.items.extend(problems)
 

@@ -297,7 +297,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(template(args, load_content(data_dir)), encoding="utf-8")
-    _loaded, problems = load_valid(data_dir, reference_date())
+    problems = load_valid(data_dir, reference_date())[1]
     mine = [problem for problem in problems.sorted() if Path(problem.path).parts[-2:] == target.parts[-2:]]
     if mine:
         target.unlink()

@@ -116,7 +116,7 @@ class _Builder:
         if isinstance(value, float) and not node.style and _THOUSANDS.fullmatch(node.value):
             line, col = self.positions[path]
             self.problems.append(Problem(
-                self.file, line, col, _dotted(path),
+                self.file, line, col, dotted(path),
                 f"'{node.value}' liest YAML als Kommazahl {str(value).replace('.', ',')}, nicht als {node.value.replace('.', '')}",
                 f"Zahlen ohne Tausenderpunkte schreiben: {node.value.replace('.', '')}; "
                 "ist wirklich eine Kommazahl gemeint, eine Null anhängen (z. B. 1.2340)",
@@ -151,7 +151,7 @@ class _Builder:
                 line, col = self.mark(key_node)
                 first = self.positions[path + (key,)][0]
                 self.problems.append(Problem(
-                    self.file, line, col, _dotted(path + (key,)),
+                    self.file, line, col, dotted(path + (key,)),
                     f"steht doppelt (zuerst in Zeile {first})",
                     "jedes Feld darf nur einmal vorkommen; die beiden Einträge zusammenführen",
                 ))
@@ -192,15 +192,13 @@ def _describe_key(key: Any) -> str:
     return repr(key) if isinstance(key, str) else str(key)
 
 
-def _dotted(path: Path) -> str:
+def dotted(path: Path) -> str:
     """``('bodies', 0, 'chairs')`` → ``bodies[1].chairs`` (1-based, as editors count)."""
     out = ""
     for part in path:
         out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
     return out
 
-
-dotted = _dotted
 
 
 def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Parsed | None, list[Problem]]:
@@ -216,7 +214,7 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Parsed | Non
         return Parsed(data, builder.positions), builder.problems
     except _Refused as exc:
         line, col = exc.node.start_mark.line + 1 + line_offset, exc.node.start_mark.column + 1
-        return None, [Problem(path, line, col, _dotted(exc.path), exc.message, exc.hint)]
+        return None, [Problem(path, line, col, dotted(exc.path), exc.message, exc.hint)]
     except _TooLarge as exc:
         line, col = exc.node.start_mark.line + 1 + line_offset, exc.node.start_mark.column + 1
         if exc.aliased:
