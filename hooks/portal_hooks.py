@@ -1,8 +1,9 @@
 """MkDocs hooks: thin glue between MkDocs' build events and the portal's domain package.
 
 on_startup  remember whether this is the live preview (``mkdocs serve``)
-on_config   read and check all content (nothing is written if it has problems; the preview
-            instead keeps running and shows the problems on every page, with the last good content)
+on_config   check the portal's settings under extra: (hooks/portal_config.py), then read and check
+            all content (nothing is written if either has problems; with content problems the preview
+            instead keeps running and shows them on every page, with the last good content)
 on_files    add one generated page per record, and the open-data files
 on_env      autoescape the portal's own templates; the preview's problems for every template
 on_page_content  give generated pages their searchable prose
@@ -25,17 +26,18 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from portal.evidence import configured_years
 from portal.legal import contact_email, open_fields_message, page_context, publish_problems
 from portal.preview import LAST_GOOD
 from portal.problems import ContentError, Problem
 from portal.publish import Staging
 from portal.revision import reference_date
 from portal.site import Portal
+from portal_config import SettingsError, load_settings
 
 log = logging.getLogger("mkdocs.plugins.portal")
 STATE_KEY = "portal_state"
 STAGING_KEY = "portal_staging"
+OPERATOR_KEY = "portal_operator"  # extra.operator, checked (hooks/portal_config.py): every field as text
 # MkDocs re-imports this module for every rebuild of the live preview but calls on_startup only once,
 # so the preview flag lives in the process environment. Setting it by hand previews a normal build.
 PREVIEW = "PORTAL_PREVIEW"
@@ -57,13 +59,19 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     preview = os.environ.get(PREVIEW) == "1"
+    # The portal's settings under extra: (stale_after_years, edit, operator), typed and checked first.
     try:
-        stale_years = configured_years(config.extra.get("stale_after_years"))
-    except ValueError as error:
+        settings, notes = load_settings(config.extra, config.config_file_path)
+    except SettingsError as error:
+        for line in error.lines:
+            log.error(line)
         raise PluginError(str(error)) from None
+    for note in notes:
+        log.warning(note)
+    operator = config[OPERATOR_KEY] = settings.operator_values()
     build = partial(Portal, root, reference_date(), site_url=config.site_url or "",
-                    edit=dict(config.extra.get("edit") or {}), contact=contact_email(config.extra.get("operator")),
-                    stale_years=stale_years)
+                    edit=settings.edit_links(), contact=contact_email(operator),
+                    stale_years=settings.stale_after_years)
     if preview:  # never fails: the last good content (or none yet) with the new problems
         portal = LAST_GOOD.show(build)
         if LAST_GOOD.traceback:
@@ -80,7 +88,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             _report(error.problems.sorted())
             raise PluginError(f"{_count(len(error.problems))} in den Inhalten; die Website wurde nicht gebaut. "
                               "Bitte die oben genannten Stellen korrigieren.") from None
-    operator = config.extra.get("operator")
     if os.environ.get(PUBLISH) == "1" and (missing := publish_problems(operator)):
         for line in missing:
             log.error(line)
@@ -158,8 +165,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     context.update(_portal(config).context(page.file.src_uri))
     # The operator's details for the legal pages (overrides/legal.html).
-    operator = config.extra.get("operator")
-    context.update(page_context(operator))
+    context.update(page_context(config[OPERATOR_KEY]))
     # Plain Markdown pages get Material's own edit button; the portal's page types show a text link.
     page.edit_url = context["edit_url"]
     return context

@@ -365,6 +365,23 @@ def test_old_and_mistyped_kinds_are_refused_with_what_to_write() -> None:
     assert legal.operator_kind({"kind": "behoerde"}) is None
 
 
+def test_fields_with_a_fixed_set_of_values_are_judged_at_every_build() -> None:
+    """kind and host_role: the typed configuration (hooks/portal_config.py, tests/test_config.py) refuses
+    any other value at every build; empty values and placeholders are left to the publish gate."""
+    assert legal.CHOICES == ("kind", "host_role")
+    for key, allowed in [("kind", legal.KINDS), ("host_role", legal.HOST_ROLES)]:
+        for value in [*allowed, "", "  ", "[eintragen]", " [eintragen] "]:
+            assert legal.choice_problem(key, value) is None, (key, value)
+    assert legal.choice_problem("kind", "firma") == (
+        "'firma' ist keine bekannte Art – eine von behoerde-land, behoerde-kommune, behoerde-bund, verein, unternehmen, "
+        "person eintragen")
+    assert legal.choice_problem("host_role", "github") == (
+        "'github' ist kein erlaubter Wert – eigenverantwortlich (kein Vertrag über eine Auftragsverarbeitung mit GitHub) "
+        "oder auftragsverarbeitung (Vertrag nach Art. 28 DSGVO mit GitHub geschlossen) eintragen")
+    # Free text is judged only when publishing.
+    assert legal.choice_problem("email", "info(at)example.org") is None
+
+
 def test_malformed_values_are_named_with_what_to_write() -> None:
     wrong = {**VEREIN, "email": "info(at)example.org", "phone": "bitte anrufen", "contact_form": "www.example.org/kontakt",
              "host_role": "github"}

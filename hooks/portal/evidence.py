@@ -56,14 +56,24 @@ class State:
         return labels.INITIATIVE_STATUS[self.key]
 
 
+def stale_years_problem(value: object) -> tuple[str, str] | None:
+    """What is wrong with a stale period other than None, and what to write instead; None when it is fine."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 50:
+        return (f"'{value}' ist keine Zahl von Jahren zwischen 1 und 50",
+                f"eine ganze Zahl schreiben, z. B. stale_after_years: {DEFAULT_STALE_YEARS}")
+    return None
+
+
 def configured_years(value: object) -> int:
-    """The stale period from ``extra.stale_after_years``; ValueError with a German message otherwise."""
+    """The stale period from ``extra.stale_after_years``; ValueError with a German message otherwise.
+
+    The build checks it with the rest of the portal's settings (``hooks/portal_config.py``)."""
     if value is None:
         return DEFAULT_STALE_YEARS
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 50:
-        raise ValueError(f"mkdocs.yml, extra: stale_after_years: '{value}' ist keine Zahl von Jahren zwischen 1 und 50; "
-                         f"eine ganze Zahl schreiben, z. B. stale_after_years: {DEFAULT_STALE_YEARS}")
-    return value
+    if isinstance(value, int) and not stale_years_problem(value):
+        return value
+    what, hint = stale_years_problem(value) or ("", "")
+    raise ValueError(f"mkdocs.yml, extra: stale_after_years: {what}; {hint}")
 
 
 def newest(documents: Mapping[str, Document], ids: Iterable[str]) -> Evidence:

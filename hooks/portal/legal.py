@@ -18,6 +18,11 @@ Publishing a German website without the provider's details is an offence (§ 5 D
 the deploy build sets ``PORTAL_PUBLISH=1``, and then ``publish_problems`` stops it while anything is
 open, including what the operator's kind requires on top of the fields every site needs.
 
+Every build first checks the form of the configuration (``hooks/portal_config.py``, a typed MkDocs
+configuration built from ``FIELDS``): no unknown field, text where text belongs, and for the fields
+with a fixed set of values (``CHOICES``) one of them. Empty values and placeholders pass that check;
+whether they may stay is decided here, by the publish gate.
+
 No MkDocs imports: ``hooks/portal_hooks.py`` hands ``page_context`` to the templates.
 """
 
@@ -171,6 +176,9 @@ REASONS: dict[str, str] = {
                              "erreichen ist (Art. 13 Abs. 1 Buchst. b DSGVO)",
 }
 SECOND_CHANNEL = "Telefonnummer oder Kontaktformular"
+# Fields with a fixed set of values: any other filled-in value is refused at every build, not only
+# when publishing (an unknown kind would leave the pages without the law that applies).
+CHOICES = ("kind", "host_role")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -239,16 +247,28 @@ def _kind_problem(value: str) -> str | None:
     return f"'{value}' ist keine bekannte Art{hint} – eine von {allowed} eintragen"
 
 
+def choice_problem(key: str, value: str) -> str | None:
+    """What is wrong with the value of a field with a fixed set of values (``CHOICES``), or None.
+
+    Empty values and placeholders are not judged here: the publish gate decides about them."""
+    value = value.strip()
+    if not value or is_placeholder(value):
+        return None
+    if key == "kind":
+        return _kind_problem(value)
+    if key == "host_role" and value not in HOST_ROLES:
+        return f"'{value}' ist kein erlaubter Wert – {FIELD[key].hint} eintragen"
+    return None
+
+
 def _format_problem(key: str, value: str) -> str | None:
-    """What is wrong with the form of a filled-in value, or None."""
+    """What is wrong with the form of a filled-in value of a free-text field, or None."""
     if key in ("email", "privacy_officer_email") and not _EMAIL.match(value):
         return f"'{value}' ist keine E-Mail-Adresse – {FIELD[key].hint} eintragen"
     if key == "contact_form" and not re.match(r"^https://[^\s/]+\.[^\s/]+(/\S*)?$", value):
         return f"'{value}' ist keine vollständige Web-Adresse – die Adresse des Formulars mit https:// vorn eintragen"
     if key == "phone" and sum(char.isdigit() for char in value) < 5:
         return f"'{value}' ist keine Telefonnummer – {FIELD[key].hint} eintragen"
-    if key == "host_role" and value not in HOST_ROLES:
-        return f"'{value}' ist kein erlaubter Wert – {FIELD[key].hint} eintragen"
     return None
 
 
@@ -269,9 +289,7 @@ def publish_problems(operator: Mapping[str, object] | None) -> list[str]:
                 why = (f"für einen Betreiber der Art '{kind.key}' nötig: {REASONS[field.key]}"
                        if kind and field.key in kind.requires else "ist Pflicht")
                 problems.append(f"{where}: fehlt – {why}; {field.hint} eintragen")
-        elif field.key == "kind" and (problem := _kind_problem(value)):
-            problems.append(f"{where}: {problem}")
-        elif problem := _format_problem(field.key, value):
+        elif problem := choice_problem(field.key, value) or _format_problem(field.key, value):
             problems.append(f"{where}: {problem}")
     if _second_channel_missing(values):
         problems.append(
