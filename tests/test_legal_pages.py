@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+import material
 import pytest
 import yaml
 from bs4 import BeautifulSoup, SoupStrainer
@@ -18,7 +19,7 @@ from portal import legal
 LEGAL = {"impressum/": "Impressum", "datenschutz/": "Datenschutz", "barrierefreiheit/": "Barrierefreiheit",
          "leichte-sprache/": "Leichte Sprache"}
 OPERATOR_PAGES = ["impressum/", "datenschutz/", "barrierefreiheit/"]
-MATERIAL = ROOT / ".venv/lib/python3.11/site-packages/material/templates"
+MATERIAL = Path(material.__file__).parent / "templates"  # the installed package, wherever it is
 
 
 class _Loader(yaml.SafeLoader):
