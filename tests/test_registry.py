@@ -77,7 +77,7 @@ def test_add_a_column(catalog: Catalog) -> None:
     text = table_csv(BuildContext(catalog, "", TODAY), columns, catalog.sorted_ids("measures"))
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
     assert rows[0][-1] == "themen" and all(len(row) == len(columns) for row in rows)
-    assert dict(zip(rows[0], rows[2]))["themen"] == "flaechen"  # glasfaser, the second measure by title
+    assert dict(zip(rows[0], rows[2], strict=True))["themen"] == "flaechen"  # glasfaser, the second measure by title
 
 
 def test_sections_are_declared_once_and_cited_by_their_label(catalog: Catalog) -> None:
