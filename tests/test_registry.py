@@ -91,3 +91,15 @@ def test_sections_are_declared_once_and_cited_by_their_label(catalog: Catalog) -
 
 def _files(catalog: Catalog) -> dict[tuple[str, str], str]:
     return {(name, key): f"data/{name}/{key}" for name, records in catalog.records.items() for key in records}
+
+
+@pytest.mark.parametrize(("site_url", "scope"), [
+    ("", "/"), ("https://nrw.github.io/", "/"), ("https://nrw.github.io/portal/", "/portal/"),
+    ("https://nrw.github.io/portal", "/portal/"), ("https://example.org/a/b/", "/a/b/"),
+])
+def test_the_storage_key_the_privacy_statement_names_follows_the_site_address(site_url: str, scope: str) -> None:
+    """Material scopes browser storage by the site root's path; the Datenschutzerklärung names the key
+    (computed in Python now, no URL parsing in legal.html)."""
+    from portal.urls import storage_scope
+
+    assert storage_scope(site_url) == scope

@@ -9,11 +9,7 @@ the new problems (``portal.preview``).
 from __future__ import annotations
 
 import copy
-import datetime as dt
-from pathlib import Path
-from typing import Any
-
-from markupsafe import Markup
+from typing import TYPE_CHECKING, Any
 
 from . import labels, present
 from .catalog import Catalog
@@ -24,11 +20,17 @@ from .exports import EXPORTS
 from .markup import render_inline, render_prose
 from .model import COLLECTIONS, Record
 from .pages import PagePlan, intro_html, plan_pages
+from .pagetypes import PAGE_TYPES
 from .problems import ContentError, ProblemList
 from .revision import last_changes, stand
-from .pagetypes import PAGE_TYPES
 from .structured import script_body
-from .urls import edit_url, issue_url, mail_url, url_for
+from .urls import edit_url, issue_url, mail_url, storage_scope, url_for
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from pathlib import Path
+
+    from markupsafe import Markup
 
 
 class Portal:
@@ -122,6 +124,8 @@ class Portal:
             "source_file": source,
             "edit_url": edit_url(repository, self.edit.get("branch", "main"), source) if repository else None,
             "report_links": self.report(plan, source),
+            # Named in the privacy statement: the one key the colour toggle stores (overrides/legal.html).
+            "palette_key": storage_scope(self.site_url) + ".__palette",
         }
 
     def jsonld(self, plan: PagePlan | None) -> Markup | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 from .pagetypes import PAGE_TYPES
 
@@ -18,6 +18,13 @@ def src_uri(collection: str, record_id: str) -> str:
 def url_for(collection: str, record_id: str) -> str:
     """The page's site-relative URL with directory URLs, as MkDocs will publish it."""
     return f"{SECTIONS[collection]}/{record_id}/"
+
+
+def storage_scope(site_url: str) -> str:
+    """The prefix Material gives its browser-storage keys: the path of the site's root ("/" locally,
+    "/<folder>/" when the site lives in a folder), as __md_scope in Material's partials/javascripts/base.html."""
+    path = urlsplit(site_url).path.strip("/") if site_url else ""
+    return f"/{path}/" if path else "/"
 
 
 def edit_url(repository: str, branch: str, path: str) -> str:
