@@ -125,7 +125,7 @@ class Portal:
             "edit_url": edit_url(repository, self.edit.get("branch", "main"), source) if repository else None,
             "report_links": self.report(plan, source),
             # Named in the privacy statement: the one key the colour toggle stores (overrides/legal.html).
-            "palette_key": storage_scope(self.site_url) + ".__palette",
+            "storage_key": storage_scope(self.site_url) + ".__palette",
         }
 
     def jsonld(self, plan: PagePlan | None) -> Markup | None:
