@@ -11,12 +11,15 @@ portal_hooks.on_startup sets PORTAL_PREVIEW=1 for ``serve``; real builds never h
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.pages import Page
 
 from portal.csp import CspError, secure
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
 
 # The same variable as portal_hooks.PREVIEW (a hook module cannot import another hook module:
 # MkDocs loads each by file path, so an import would run it a second time).

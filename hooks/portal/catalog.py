@@ -9,20 +9,35 @@ Templates only read.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import evidence, labels
-from .dates import VagueDate
 from .indexes import Citation, Indexes, Involvement
 from .listings import ListingQueries, TimelineEntry
 from .pagetypes import PAGE_TYPES, Section
-from .model import Document, Initiative, Measure, Organisation, Person, Record, Region, Role, Statement, Topic, WorkingGroup
 from .progress import FINISHED, ProgressQueries
 from .refs import references
 from .urls import url_for
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Mapping
+
+    from .dates import VagueDate
+    from .model import (
+        Document,
+        Initiative,
+        Measure,
+        Organisation,
+        Person,
+        Record,
+        Region,
+        Role,
+        Statement,
+        Topic,
+        WorkingGroup,
+    )
 
 __all__ = ["FINISHED", "Catalog", "Citation", "Involvement", "TimelineEntry"]
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import ci
 from .loading import Loaded, load_content
 from .problems import ProblemList
 from .revision import reference_date
 from .validation import check
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 
 def load_valid(data_dir: Path, today: dt.date | None = None) -> tuple[Loaded, ProblemList]:

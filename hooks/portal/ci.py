@@ -9,9 +9,12 @@ https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from .problems import Problem
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from .problems import Problem
 
 GUIDE = "docs/mitmachen/index.md"
 GUIDE_ANCHOR = "was-die-fehlermeldungen-bedeuten"

@@ -4,10 +4,13 @@ dates of the last changes. Pages, open-data files and the coming feeds and calen
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .catalog import Catalog
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from .catalog import Catalog
 
 
 @dataclass(frozen=True)

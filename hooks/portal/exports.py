@@ -9,12 +9,15 @@ import csv
 import io
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import labels
-from .catalog import Catalog
-from .context import BuildContext
-from .dates import VagueDate
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
+    from .context import BuildContext
+    from .dates import VagueDate
+
 
 def _notation(date: VagueDate | None) -> str:
     """A date in the editors' notation; '' when there is none (an undated source)."""

@@ -9,7 +9,6 @@ linear however much content there is.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -18,6 +17,8 @@ from .pagetypes import PAGE_TYPES
 from .refs import references
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
     from .model import Document, Initiative, Measure, Person, Record, Region, Role, Statement
 
 

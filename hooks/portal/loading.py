@@ -8,18 +8,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from .layout import relative, stray_files, symlink, unread
 from .messages import describe, german, known_fields, misspelt_as
 from .model import BODY_FIELD, COLLECTIONS, Record
-from .layout import relative, stray_files, symlink, unread
 from .naming import id_faults, id_hint, is_id
 from .problems import Problem
 from .urls import SECTIONS
 from .yamlio import Parsed, dotted, parse_yaml
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # Twenty-five times the largest real content file. PyYAML parses pure Python at roughly 100 KB a
 # second for dense lists, so the limit also bounds how long one pasted-in data dump can stall a build.

@@ -15,8 +15,8 @@ Two layers, both deciding on what the browser will see (``portal.links``):
 from __future__ import annotations
 
 import functools
-import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import markdown
 import nh3
@@ -25,6 +25,9 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from .links import Target, classify, image_target
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as etree
 
 # Exactly what Python-Markdown (with sane_lists) writes for editors' text; nothing else survives.
 TAGS = {"p", "a", "img", "span", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "hr", "br",

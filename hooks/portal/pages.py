@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import yaml
-from markupsafe import Markup
 
-from .catalog import Catalog
 from .pagetypes import PAGE_TYPES
 from .urls import src_uri
+
+if TYPE_CHECKING:
+    from markupsafe import Markup
+
+    from .catalog import Catalog
+
 
 @dataclass(frozen=True)
 class PagePlan:

@@ -6,13 +6,16 @@ Every helper returns escaped ``Markup`` or plain text, so templates never build 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from . import labels
 from .dates import VagueDate, format_day
-from .model import KeyFigure
+
+if TYPE_CHECKING:
+    from .model import KeyFigure
 
 
 def time_tag(date: VagueDate | dt.date | None, note: str | None = None) -> Markup:

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import traceback
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from .problems import ContentError, Problem, ProblemList
-from .site import Portal
+
+if TYPE_CHECKING:
+    from .site import Portal
 
 INTERNAL = "interner Fehler beim Lesen der Inhalte"
 # The exception's text is shown in the banner and the log; a repr of a huge value should not flood them.

@@ -5,14 +5,15 @@ A mixin of ``portal.catalog.Catalog``; the rules themselves are in ``portal.evid
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from . import evidence
-from .dates import VagueDate
-from .evidence import Evidence, State
 
 if TYPE_CHECKING:
+    import datetime as dt
+
+    from .dates import VagueDate
+    from .evidence import Evidence, State
     from .model import Document, Initiative, Measure, Record, Role, Selection
 
 FINISHED = {"abgeschlossen", "eingestellt"}

@@ -10,7 +10,10 @@ site as it was (and its staging folder is cleared by the next build).
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class Staging:

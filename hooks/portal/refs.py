@@ -7,12 +7,14 @@ with a marker is found (and so checked) as soon as it is declared in ``portal.mo
 from __future__ import annotations
 
 import types
-from collections.abc import Iterator
-from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
 from .model import Markdown, Ref
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 FieldPath = tuple[str | int, ...]
 M = TypeVar("M")

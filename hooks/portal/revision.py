@@ -9,7 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def reference_date(environ: dict[str, str] | None = None) -> dt.date:

@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any, NoReturn, get_args
 
 from .loading import Loaded, load_content
-from .naming import suggest_id
 from .model import COLLECTIONS, DocumentType, InitiativeKind, InitiativeStatus, MeasureStatus, OrgType
+from .naming import suggest_id
 from .revision import reference_date
 
 # Placeholder texts of the templates: those scripts/new.sh writes (below) and those of the template

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from .dates import VagueDate
 from .labels import PRESS_TYPES
 
 if TYPE_CHECKING:  # at run time the catalog comes as an argument; importing it would be circular
     from .catalog import Catalog
+    from .dates import VagueDate
 
 GOVERNMENT = {"stadt", "kreis", "ministerium"}
 

@@ -7,20 +7,23 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from .dates import VagueDate
-from .loading import Loaded
+from .markup import refused_links
 from .model import BODY_FIELD, COLLECTIONS, Document, Initiative, Measure, Person, Record
 from .naming import invisible_chars, strip_invisible, suggest_id
 from .problems import Problem
-from .scaffold import PLACEHOLDERS
-from .markup import refused_links
 from .refs import FieldPath, markdown_fields, references
+from .scaffold import PLACEHOLDERS
 from .yamlio import dotted
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from .dates import VagueDate
+    from .loading import Loaded
 
 
 def check(loaded: Loaded, today: dt.date | None = None) -> list[Problem]:
