@@ -65,7 +65,8 @@ MEASURE = most(CATALOG.measures, lambda key: len(CATALOG.measures[key].history))
 ORGANISATION = most(CATALOG.organisations, lambda key: len(CATALOG.involvements.get(key, [])))
 # The person with the most public roles and involvements.
 PERSON = most(CATALOG.people,
-              lambda key: len(CATALOG.people[key].roles) + len(CATALOG.person_involvements.get(key, [])))
+              lambda key: len(CATALOG.people[key].roles)
+              + sum(len(entries) for _, entries in CATALOG.initiatives_of_person(key)))
 # The published document cited most often.
 DOCUMENT = most(CATALOG.documents, lambda key: len(CATALOG.citations.get(key, [])))
 # The topic with the most initiatives, measures and documents.
