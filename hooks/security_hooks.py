@@ -36,9 +36,11 @@ def _secure(output: str, name: str) -> str:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """The page with its Content-Security-Policy (none in the preview); an unknown inline script fails the build."""
     return _secure(output, page.file.dest_uri)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """Material's 404.html with its policy; other static templates (sitemap.xml) pass unchanged."""
     # Static templates include sitemap.xml; only HTML gets a policy.
     return _secure(output_content, template_name) if template_name.endswith(".html") else output_content

@@ -109,6 +109,7 @@ class Catalog(ProgressQueries, ListingQueries):
         return self.person_name(record_id) if collection == "people" else self.name(collection, record_id)
 
     def person_name(self, person_id: str) -> str:
+        """Honorific, name and suffix as one string ("Prof. Dr. Erika Muster MdL"); missing parts are left out."""
         person = self.people[person_id]
         parts = [person.honorific, person.name, person.suffix]
         return " ".join(part for part in parts if part)
@@ -168,9 +169,11 @@ class Catalog(ProgressQueries, ListingQueries):
         return sorted(grouped.items(), key=lambda item: self.initiatives[item[0]].title.casefold())
 
     def initiatives_of_org(self, org_id: str) -> list[tuple[str, list[Involvement]]]:
+        """(initiative id, the organisation's involvements there) for each initiative it takes part in, by title."""
         return self._by_initiative(self.index.involvements.get(org_id, {}))
 
     def initiatives_of_person(self, person_id: str) -> list[tuple[str, list[Involvement]]]:
+        """(initiative id, the person's involvements there, statements included) for each initiative, by title."""
         return self._by_initiative(self.index.person_involvements.get(person_id, {}))
 
     def people_of_org(self, org_id: str) -> list[tuple[str, Role]]:
@@ -182,11 +185,13 @@ class Catalog(ProgressQueries, ListingQueries):
         return self.index.measures_by_org.get(org_id, [])
 
     def statements_of(self, person_id: str) -> list[tuple[str, Statement]]:
+        """(initiative id, statement) for all the person said: initiatives by title, statements as listed there."""
         return self.index.statements_by_person.get(person_id, [])
 
     # --- documents ----------------------------------------------------------------------------
     @property
     def citations(self) -> dict[str, list[Citation]]:
+        """Document id → the records that rest on it and the parts of their pages (a source page's "cited in" list)."""
         return self.index.citations
 
     def documents_about(self, collection: str, record_id: str) -> list[str]:
@@ -195,12 +200,14 @@ class Catalog(ProgressQueries, ListingQueries):
         return self.sort_documents(list(ids))
 
     def sort_documents(self, ids: list[str]) -> list[str]:
+        """Dated documents newest first (a vague date by its sort key), then the undated ones by title."""
         docs = self.documents
         dated = sorted((i for i in ids if docs[i].date.known), key=lambda i: docs[i].date.sort_key(), reverse=True)
         undated = sorted((i for i in ids if not docs[i].date.known), key=lambda i: docs[i].title.casefold())
         return dated + undated
 
     def press_ids(self) -> list[str]:
+        """Published press releases, news items and interviews (``labels.PRESS_TYPES``), newest first."""
         return self.sort_documents([key for key, doc in self.documents.items() if doc.type in labels.PRESS_TYPES])
 
     def sources_of(self, record: Record) -> list[str]:
@@ -229,4 +236,5 @@ class Catalog(ProgressQueries, ListingQueries):
         return self.index.involvements
 
     def timeline_sources(self) -> list[str]:
+        """The documents behind the timeline page: every source of any milestone, newest first."""
         return self.sort_documents(list(dict.fromkeys(s for e in self.timeline() for s in e.milestone.sources)))

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class TimelineEntry:
+    """A milestone with the initiative it belongs to: the timeline mixes the milestones of all initiatives."""
+
     initiative_id: str
     milestone: Milestone
 
@@ -25,7 +27,7 @@ class TimelineEntry:
 class ListingQueries:
     """What overview pages list, in which groups and with which filters."""
 
-    if TYPE_CHECKING:  # provided by Catalog and ProgressQueries
+    if TYPE_CHECKING:  # provided by Catalog and ProgressQueries, and documented there (hence noqa: D102)
         index: Indexes
         initiatives: dict[str, Initiative]
         measures: dict[str, Measure]
@@ -34,13 +36,14 @@ class ListingQueries:
         topics: dict[str, Topic]
         documents: dict[str, Document]
 
-        def sorted_ids(self, collection: str) -> list[str]: ...
-        def sort_documents(self, ids: list[str]) -> list[str]: ...
-        def documents_about(self, collection: str, record_id: str) -> list[str]: ...
-        def status(self, measure_id: str) -> str: ...
-        def initiative_state(self, initiative_id: str) -> State: ...
+        def sorted_ids(self, collection: str) -> list[str]: ...  # noqa: D102
+        def sort_documents(self, ids: list[str]) -> list[str]: ...  # noqa: D102
+        def documents_about(self, collection: str, record_id: str) -> list[str]: ...  # noqa: D102
+        def status(self, measure_id: str) -> str: ...  # noqa: D102
+        def initiative_state(self, initiative_id: str) -> State: ...  # noqa: D102
 
     def timeline(self, initiative_id: str | None = None) -> list[TimelineEntry]:
+        """Milestones of every initiative (or only of ``initiative_id``), oldest first, undated last, ties by title."""
         entries = [TimelineEntry(iid, m) for iid, i in self.initiatives.items()
                    if initiative_id in (None, iid) for m in i.milestones]
         return sorted(entries, key=lambda e: (e.milestone.date.sort_key(), e.milestone.title))
@@ -55,6 +58,7 @@ class ListingQueries:
         return list(groups.values())
 
     def timeline_filters(self) -> list[tuple[str, str, list[tuple[str, str]]]]:
+        """Filter fields for the timeline: initiatives and kinds that occur, and every milestone status."""
         entries = self.timeline()
         kinds = {e.milestone.kind for e in entries}
         return [
@@ -89,11 +93,13 @@ class ListingQueries:
         return found
 
     def initiatives_in(self, region_id: str) -> list[str]:
+        """Initiatives of the region or of any region below it, by title."""
         area = self.region_with_descendants(region_id)
         return sorted((iid for iid, i in self.initiatives.items() if i.region in area),
                       key=lambda key: self.initiatives[key].title.casefold())
 
     def organisations_in(self, region_id: str) -> list[str]:
+        """Organisations placed in exactly this region (not in regions below it), by name."""
         return [oid for oid in self.sorted_ids("organisations") if self.organisations[oid].region == region_id]
 
     def initiatives_by_kind(self) -> list[tuple[str, str, list[str]]]:
@@ -106,6 +112,7 @@ class ListingQueries:
         return groups
 
     def documents_by_type(self) -> list[tuple[str, str, list[str]]]:
+        """(type, German label, ids) for every document type with published documents, each group newest first."""
         groups = []
         for doc_type, label in labels.DOCUMENT_TYPE.items():
             ids = self.sort_documents([key for key, doc in self.documents.items() if doc.type == doc_type])
@@ -135,6 +142,7 @@ class ListingQueries:
         ]
 
     def orgs_by_type(self) -> list[tuple[str, list[str]]]:
+        """(German label, ids) for every organisation type that occurs, in the vocabulary's order, ids by name."""
         groups = []
         for org_type, label in labels.ORG_TYPE.items():
             ids = [oid for oid in self.sorted_ids("organisations") if self.organisations[oid].type == org_type]

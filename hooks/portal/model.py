@@ -203,6 +203,8 @@ class Topic(Record):
 
 
 class FormerName(Record):
+    """A name the organisation had before, with an optional note and the sources that give it."""
+
     name: Name
     note: Name | None = None
     sources: Sources
@@ -257,6 +259,8 @@ class Chair(Record):
 
 
 class Size(Record):
+    """How many take part in a working group, as the source gives it: from ``min`` to ``max``."""
+
     min: int = Field(ge=1, le=MAX_SIZE)
     max: int = Field(ge=1, le=MAX_SIZE)
 
@@ -327,6 +331,8 @@ class Participant(Record):
 
 
 class Goal(Record):
+    """A goal the initiative sets itself, with its target date if the source names one."""
+
     text: Prose
     target: Date | None = None
     sources: Sources

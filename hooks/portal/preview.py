@@ -33,13 +33,15 @@ class Build(Protocol):
     """Creates the portal from the files (raising ``ContentError`` on problems), or, with
     ``content=False``, an empty one with the same settings."""
 
-    def __call__(self, *, content: bool = True) -> Portal: ...
+    def __call__(self, *, content: bool = True) -> Portal:
+        """The portal read from the files; with ``content=False`` one that reads no files at all."""
 
 
 class InternalProblem(Problem):
     """A problem that is not at a place in a file: rendered as its message alone."""
 
     def render(self) -> str:
+        """Message and hint only: an exception in the code has no place in a content file."""
         return f"{self.message} – {self.hint}" if self.hint else self.message
 
 

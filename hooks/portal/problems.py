@@ -89,6 +89,7 @@ class Problem:
         return what + (f" – {visible(self.hint)}" if self.hint else "")
 
     def sort_key(self) -> tuple[str, int, int]:
+        """The order of the report: by file, then line, then column."""
         return (self.path, self.line, self.column)
 
 
@@ -99,6 +100,7 @@ class ProblemList:
     items: list[Problem] = field(default_factory=list)
 
     def extend(self, problems: list[Problem]) -> None:
+        """Add problems as found; repeats are dropped only when the list is sorted or reported."""
         self.items.extend(problems)
 
     def __bool__(self) -> bool:
@@ -108,6 +110,7 @@ class ProblemList:
         return len(self.sorted())
 
     def sorted(self) -> list[Problem]:
+        """Each problem once (same place, field and message), by file, line and column."""
         # The same problem can be reached twice (for example a bad id used as a file name and a field).
         unique = {(p.path, p.line, p.column, p.field, p.message): p for p in self.items}
         return sorted(unique.values(), key=Problem.sort_key)

@@ -22,7 +22,7 @@ FINISHED = {"abgeschlossen", "eingestellt"}
 class ProgressQueries:
     """Evidence dates, last news, stale and overdue flags, the derived state of initiatives."""
 
-    if TYPE_CHECKING:  # provided by Catalog
+    if TYPE_CHECKING:  # provided by Catalog, and documented there (hence noqa: D102)
         today: dt.date
         stale_years: int
         documents: dict[str, Document]
@@ -30,16 +30,17 @@ class ProgressQueries:
         measures: dict[str, Measure]
         _last_news: dict[tuple[str, str], VagueDate | None]
 
-        def record(self, collection: str, record_id: str) -> Record: ...
-        def sources_of(self, record: Record) -> list[str]: ...
-        def documents_about(self, collection: str, record_id: str) -> list[str]: ...
-        def sorted_ids(self, collection: str) -> list[str]: ...
+        def record(self, collection: str, record_id: str) -> Record: ...  # noqa: D102
+        def sources_of(self, record: Record) -> list[str]: ...  # noqa: D102
+        def documents_about(self, collection: str, record_id: str) -> list[str]: ...  # noqa: D102
+        def sorted_ids(self, collection: str) -> list[str]: ...  # noqa: D102
 
     def status(self, measure_id: str) -> str:
         """The measure's current status: that of its newest history entry."""
         return self.measures[measure_id].history[-1].status
 
     def status_date(self, measure_id: str) -> VagueDate:
+        """When the measure reached its current status: its newest history entry's date, as precise as the source."""
         return self.measures[measure_id].history[-1].date
 
     def is_overdue(self, measure_id: str) -> bool:
@@ -49,6 +50,7 @@ class ProgressQueries:
         return bool(last and last < self.today and self.status(measure_id) not in FINISHED)
 
     def overdue_ids(self) -> list[str]:
+        """The measures ``is_overdue`` flags, by title."""
         return [key for key in self.sorted_ids("measures") if self.is_overdue(key)]
 
     def stale_measure_ids(self) -> list[str]:
@@ -64,6 +66,7 @@ class ProgressQueries:
         return evidence.newest(self.documents, source_ids)
 
     def role_evidence(self, role: Role) -> Evidence:
+        """The sources of a person's role and the newest date among them (how current the role is known to be)."""
         return evidence.newest(self.documents, role.sources)
 
     def initiative_state(self, initiative_id: str) -> State:

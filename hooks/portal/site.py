@@ -79,6 +79,7 @@ class Portal:
         return [problem.render() for problem in self.problems.sorted()]
 
     def plan_for(self, src_uri: str) -> PagePlan | None:
+        """The plan of the record page generated at ``src_uri``; None for pages written in Markdown in docs/."""
         return self.plans.get(src_uri)
 
     def stand(self, plan: PagePlan | None) -> dt.date:
@@ -96,6 +97,7 @@ class Portal:
         return BuildContext(self.catalog, self.site_url, self.today)
 
     def intro(self, plan: PagePlan) -> Markup:
+        """The page's searchable prose, which becomes the content MkDocs indexes (``pages.intro_html``)."""
         return intro_html(self.catalog, plan)
 
     def source_file(self, src_uri: str) -> str:

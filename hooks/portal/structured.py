@@ -81,10 +81,12 @@ def measure(catalog: Catalog, record_id: str, base: str = "") -> dict[str, Any]:
 
 
 def organisation(catalog: Catalog, record_id: str, base: str = "") -> dict[str, Any]:
+    """An organisation as schema.org Organization (GovernmentOrganization for cities, districts, ministries)."""
     return {"@context": "https://schema.org", **_org(catalog, record_id, base)}
 
 
 def person(catalog: Catalog, record_id: str, base: str = "") -> dict[str, Any]:
+    """A person as schema.org Person: name and honorific only, no job (see ``_person``)."""
     return {"@context": "https://schema.org", **_person(catalog, record_id, base)}
 
 
