@@ -141,6 +141,7 @@ class Text(BaseConfigOption[str]):
         self.check = check
 
     def run_validation(self, value: object, /) -> str:
+        """The value as trimmed text (the default when left out); a German problem for anything else."""
         if value is None:
             return str(self.default)
         if not isinstance(value, str):
@@ -169,6 +170,7 @@ class Years(BaseConfigOption[int]):
     """A whole number of years (``portal.evidence``: 1 to 50, ``DEFAULT_STALE_YEARS`` when left out)."""
 
     def run_validation(self, value: object, /) -> int:
+        """The stale period in years; the default when left out."""
         if value is not None and (problem := stale_years_problem(value)):
             raise Wrong(SettingProblem((), *problem))
         return configured_years(value)
@@ -187,9 +189,11 @@ class Section(BaseConfigOption[S]):
         self._config_file_path: str | None = None
 
     def pre_validation(self, config: Config, key_name: str) -> None:
+        """Remember mkdocs.yml's path, so problems inside the section can name their line."""
         self._config_file_path = config.config_file_path
 
     def run_validation(self, value: object, /) -> S:
+        """The section checked as its Settings class, every problem of it reported at once."""
         if value is None:  # "operator:" with nothing below: every field left out
             value = {}
         if not isinstance(value, dict):
@@ -372,8 +376,10 @@ class Places:
         return None
 
     def sort_key(self, problem: SettingProblem) -> tuple[int, int]:
+        """Line and column of the problem's key, so problems come out in file order (unknown places first)."""
         return self.of(problem.path) or (0, 0)
 
     def render(self, problem: SettingProblem) -> str:
+        """The problem as 'mkdocs.yml:line:column: message', or without a place the file does not hold."""
         place = self.of(problem.path)
         return f"{self.file}:{place[0]}:{place[1]}: {problem.text()}" if place else f"{self.file}: {problem.text()}"

@@ -17,13 +17,10 @@ import logging
 import os
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jinja2 import Environment
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from portal.legal import contact_email, open_fields_message, page_context, publish_problems
@@ -33,6 +30,11 @@ from portal.publish import Staging
 from portal.revision import reference_date
 from portal.site import Portal
 from portal_config import SettingsError, load_settings
+
+if TYPE_CHECKING:  # MkDocs passes these in; annotations only
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.portal")
 STATE_KEY = "portal_state"
@@ -52,11 +54,13 @@ def _portal(config: MkDocsConfig) -> Portal:
 
 
 def on_startup(command: str, dirty: bool) -> None:
+    """``mkdocs serve`` is the live preview: it shows content problems instead of stopping."""
     if command == "serve":
         os.environ[PREVIEW] = "1"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Check the settings and read and check all content before anything is written; build into staging."""
     root = Path(config.config_file_path).parent
     preview = os.environ.get(PREVIEW) == "1"
     # The portal's settings under extra: (stale_after_years, edit, operator), typed and checked first.
@@ -105,6 +109,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    """Swap the finished site into place (portal.publish)."""
     staging: Staging | None = config.get(STAGING_KEY)
     if staging is None:
         return
@@ -128,6 +133,7 @@ def _count(number: int) -> str:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add one generated page per record and the open-data files."""
     for plan in _portal(config).plans.values():
         if files.get_file_from_path(plan.src_uri):
             raise PluginError(f"docs/{plan.src_uri} überschneidet sich mit einer erzeugten Seite; bitte umbenennen.")
@@ -139,6 +145,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Autoescape the portal's own templates; give every template the preview's problems."""
     # MkDocs' Jinja environment does not autoescape, and Material's templates rely on that. The
     # portal's own templates (page types in overrides/, partials in overrides/portal/) get
     # autoescaping switched on, so every data string is escaped unless marked safe on purpose.
@@ -158,11 +165,13 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A generated page's searchable prose (its intro) becomes its content."""
     plan = _portal(config).plan_for(page.file.src_uri)
     return str(_portal(config).intro(plan)) if plan else html
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    """Hand templates the catalog, the page's record and the operator's details."""
     context.update(_portal(config).context(page.file.src_uri))
     # The operator's details for the legal pages (overrides/legal.html).
     context.update(page_context(config[OPERATOR_KEY]))

@@ -12,13 +12,17 @@ its sections.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from . import labels
-from .dates import VagueDate
-from .model import Document
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterable, Mapping
+
+    from .dates import VagueDate
+    from .model import Document
 
 DEFAULT_STALE_YEARS = 2
 METHOD_PAGE = "methode/"
@@ -34,6 +38,7 @@ class Evidence:
 
     @property
     def dated(self) -> bool:
+        """Whether any of the documents has a date ("Quelle undatiert" when not)."""
         return self.date is not None
 
 
@@ -53,6 +58,7 @@ class State:
 
     @property
     def label(self) -> str:
+        """The German word for the state the page shows ("läuft", "Stand unklar")."""
         return labels.INITIATIVE_STATUS[self.key]
 
 

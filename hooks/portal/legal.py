@@ -36,6 +36,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Field:
+    """One operator setting: its key, German label, whether every operator needs it, and what to write."""
+
     key: str
     label: str
     required: bool  # for every kind; what a kind requires on top is in Kind.requires
@@ -89,6 +91,8 @@ HOST_ROLES: dict[str, str] = {
 
 @dataclass(frozen=True)
 class Law:
+    """A law the legal pages cite: the short form for running text and the full name."""
+
     short: str  # as cited in running text: "BITV NRW"
     name: str  # written out: "Barrierefreie-Informationstechnik-Verordnung Nordrhein-Westfalen"
 
