@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import pytest
@@ -20,9 +20,69 @@ from playwright.sync_api import Browser, BrowserContext, Page, Request, sync_pla
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MINI = FIXTURES / "mini"  # the small content set: behaviour is tested on it, with the fixed date EPOCH
 # 2026-11-22 00:00 UTC: a fixed reference date, so "overdue" does not change with the calendar.
 EPOCH = "1795305600"
 BIN = Path(sys.executable).parent
+
+
+# --- Markers (registered in pyproject.toml): browser, build, slow ------------------------------------
+#
+# Given by the fixtures a test uses, directly or through other fixtures, so that a new test is marked
+# for free: `browser` for everything that needs the `browser` fixture (Chromium), `build` for everything
+# that needs a fixture declared with @builds, and `slow` for a fixture declared with @builds(slow=True).
+# A test that calls make_project or run_build in its body carries @pytest.mark.build (both refuse to run
+# in a test that is not marked). `slow` means: run alone, fixtures included, the test takes more than
+# about 3 s, or it starts Java (the Nu HTML Checker); tests that are slow by themselves carry
+# @pytest.mark.slow. The fast loop: scripts/test.sh -m "not browser and not slow" (README, "Tests").
+
+BROWSER_FIXTURES = {"browser"}
+BUILD_FIXTURES: set[str] = set()
+SLOW_FIXTURES: set[str] = set()
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def builds(fixture: F | None = None, *, slow: bool = False) -> Any:
+    """Declare a fixture that runs MkDocs: every test that uses it is marked ``build`` (and ``slow``
+    with ``slow=True``, for a fixture whose setup alone takes more than about 3 s).
+
+    Goes below ``@pytest.fixture``. Fixtures are known by name, so keep the name unique."""
+    def declare(function: F) -> F:
+        BUILD_FIXTURES.add(function.__name__)
+        if slow:
+            SLOW_FIXTURES.add(function.__name__)
+        return function
+    return declare(fixture) if fixture is not None else declare
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))  # the closure: fixtures of fixtures included
+        if fixtures & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if fixtures & BUILD_FIXTURES:
+            item.add_marker(pytest.mark.build)
+        if fixtures & SLOW_FIXTURES:
+            item.add_marker(pytest.mark.slow)
+
+
+_running: list[pytest.Item] = []
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Any:
+    _running.append(item)
+    try:
+        return (yield)
+    finally:
+        _running.pop()
+
+
+def _require_build_marker(what: str) -> None:
+    """Fail a test that builds without the ``build`` marker, so that ``-m "not build"`` can be trusted."""
+    if _running and _running[-1].get_closest_marker("build") is None:
+        raise AssertionError(f"{_running[-1].nodeid} calls {what} but is not marked 'build': add "
+                             "@pytest.mark.build to the test, or @builds to the fixture that builds")
 
 
 def squash(text: str) -> str:
@@ -68,6 +128,7 @@ class Build:
 
 def make_project(tmp: Path, data: Path | None) -> Path:
     """Copy the project (config, docs, templates, hooks) into ``tmp`` with ``data`` as content."""
+    _require_build_marker("make_project")
     for name in ("mkdocs.yml", "docs", "overrides", "hooks"):
         source = ROOT / name
         if source.is_dir():
@@ -78,8 +139,54 @@ def make_project(tmp: Path, data: Path | None) -> Path:
     return tmp
 
 
+# (file under data/, old text, new text): an editor's change; the first occurrence of old, which must be there.
+Edit = tuple[str, str, str]
+
+
+def edit_data(data: Path, edits: Iterable[Edit] = (), write: Mapping[str, str] | None = None) -> Path:
+    """Make editors' changes in the content folder ``data``: the ``edits``, then the files in ``write``
+    (path under data/ → text), created or overwritten whole. Returns ``data``."""
+    for name, old, new in edits:
+        path = data / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{name}: {old!r} not found"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    for name, text in (write or {}).items():
+        path = data / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return data
+
+
+def mini_data(target: Path, *edits: Edit, write: Mapping[str, str] | None = None) -> Path:
+    """A copy of the small content set (``tests/fixtures/mini``) as the folder ``target``, with the
+    editors' changes made (``edit_data``); no MkDocs project around it. Returns ``target``."""
+    shutil.copytree(MINI, target)
+    return edit_data(target, edits, write)
+
+
+def mini_project(tmp: Path, *edits: Edit, write: Mapping[str, str] | None = None,
+                 config: Callable[[str], str] | None = None) -> Path:
+    """A scratch project in ``tmp`` (``make_project``) with the small content set, the editors'
+    changes made (``edit_data``) and ``mkdocs.yml`` passed through ``config``. Returns the root."""
+    root = make_project(tmp, MINI)
+    edit_data(root / "data", edits, write)
+    if config is not None:
+        mkdocs = root / "mkdocs.yml"
+        mkdocs.write_text(config(mkdocs.read_text(encoding="utf-8")), encoding="utf-8")
+    return root
+
+
+def mini_variant(tmp: Path, *edits: Edit, write: Mapping[str, str] | None = None,
+                 config: Callable[[str], str] | None = None) -> Build:
+    """``mini_project`` built with the fixed date. The outcome is returned as it is: some variants
+    are meant to fail."""
+    return run_build(mini_project(tmp, *edits, write=write, config=config))
+
+
 def run_build(root: Path, *args: str, command: str = "mkdocs", epoch: str | None = EPOCH) -> Build:
     """``mkdocs build --strict`` in ``root``; ``epoch=None`` builds with the real date, as CI publishes."""
+    _require_build_marker("run_build")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SOURCE_DATE_EPOCH", None)
     if epoch is not None:
@@ -92,6 +199,7 @@ def run_build(root: Path, *args: str, command: str = "mkdocs", epoch: str | None
 
 
 @pytest.fixture(scope="session")
+@builds
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The shipped content, built strictly with the real date, as CI publishes it. Tests on it assert
     only what holds for any valid content; behaviour is tested on ``mini_site`` with a fixed date."""
@@ -101,9 +209,10 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 
 @pytest.fixture(scope="session")
+@builds
 def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """A small hand-made content set with planted <script> tags, drafts and an overdue measure."""
-    build = run_build(make_project(tmp_path_factory.mktemp("mini"), FIXTURES / "mini"))
+    build = run_build(mini_project(tmp_path_factory.mktemp("mini")))
     assert build.returncode == 0, build.output
     return build
 

@@ -448,6 +448,7 @@ def built_pages(site: Path) -> Iterator[tuple[str, BeautifulSoup]]:
         yield str(path.relative_to(site)), BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+@pytest.mark.slow
 def test_every_table_has_header_cells(real_site: Build) -> None:
     """Screen readers announce each cell with its column header (1.3.1): every table's header row,
     its <thead> or else its first row, is made of <th> cells."""
@@ -464,6 +465,7 @@ def test_every_table_has_header_cells(real_site: Build) -> None:
     assert problems == []
 
 
+@pytest.mark.slow
 def test_measure_status_is_written_out(real_site: Build) -> None:
     """A status badge is never colour alone: each one says its status in words, and every overdue
     measure says so in words too."""

@@ -11,13 +11,12 @@ fixture (``planted_site``)."""
 from __future__ import annotations
 
 import re
-import shutil
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, Build, GuardedPages, make_project, run_build
+from conftest import Build, GuardedPages, builds, mini_variant
 from content import CATALOG, STEM
 from playwright.sync_api import Page, expect
 from sitetools import serve
@@ -51,13 +50,12 @@ MINI_SHORT_NAME = ("MPT", "initiativen/masterplan-test/")  # short_name of the m
 
 
 @pytest.fixture(scope="module")
+@builds
 def planted_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The mini content plus PLANTED_DOCUMENT and PLANTED_INITIATIVE, built and served. Yields the base URL."""
-    data = tmp_path_factory.mktemp("planted-data") / "data"
-    shutil.copytree(FIXTURES / "mini", data)
-    (data / "documents" / f"{PLANTED_DOCUMENT[0]}.md").write_text(PLANTED_DOCUMENT[1], encoding="utf-8")
-    (data / "initiatives" / f"{PLANTED_INITIATIVE[0]}.yaml").write_text(PLANTED_INITIATIVE[1], encoding="utf-8")
-    build = run_build(make_project(tmp_path_factory.mktemp("planted"), data))
+    build = mini_variant(tmp_path_factory.mktemp("planted"), write={
+        f"documents/{PLANTED_DOCUMENT[0]}.md": PLANTED_DOCUMENT[1],
+        f"initiatives/{PLANTED_INITIATIVE[0]}.yaml": PLANTED_INITIATIVE[1]})
     assert build.returncode == 0, build.output
     with serve(build.site) as url:
         yield url

@@ -7,15 +7,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import BIN, EPOCH, FIXTURES, make_project
+from conftest import BIN, EPOCH, builds, mini_project
 
 
 @pytest.fixture()
+@builds
 def broken_project(tmp_path: Path) -> Path:
-    root = make_project(tmp_path, FIXTURES / "mini")
-    (root / "data" / "topics" / "kaputt.yaml").write_text("name: Kaputt\ntitel: Tippfehler\n", encoding="utf-8")
-    measure = root / "data" / "measures" / "glasfaser.yaml"
-    measure.write_text(measure.read_text(encoding="utf-8").replace("owner: stadt-test", "owner: stadt-tset"), encoding="utf-8")
+    root = mini_project(tmp_path, ("measures/glasfaser.yaml", "owner: stadt-test", "owner: stadt-tset"),
+                        write={"topics/kaputt.yaml": "name: Kaputt\ntitel: Tippfehler\n"})
     # A site from an earlier good build: a failed build must leave it untouched, not half-replaced.
     (root / "site").mkdir()
     (root / "site" / "index.html").write_text("alte Fassung", encoding="utf-8")

@@ -96,6 +96,7 @@ def check_every_internal_link_and_anchor_resolves(build: Build) -> None:
     assert not broken, "\n".join(broken[:30])
 
 
+@pytest.mark.slow
 def test_every_internal_link_and_anchor_resolves(real_site: Build) -> None:
     check_every_internal_link_and_anchor_resolves(real_site)
 
@@ -163,6 +164,7 @@ def check_every_detail_page_lists_its_sources_and_stand(site: Build, catalog: Ca
             assert "Inhalt zuletzt geändert am" in site.text(url), url
 
 
+@pytest.mark.slow
 def test_every_detail_page_lists_its_sources_and_stand(real_site: Build, catalog: Catalog) -> None:
     check_every_detail_page_lists_its_sources_and_stand(real_site, catalog)
 

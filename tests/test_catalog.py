@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
+from conftest import MINI, mini_data
 
 from portal.catalog import Catalog
 from portal.check import load_valid
 from portal.pages import plan_pages
 from portal.revision import reference_date, stand
-
-MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 
 
 def catalog_for(today: dt.date, data: Path = MINI) -> tuple[Catalog, dict[tuple[str, str], str]]:
@@ -54,10 +52,7 @@ def test_plans_one_page_per_published_record() -> None:
 
 
 def test_documents_dated_in_the_future_wait_for_their_day(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(MINI, data)
-    doc = data / "documents" / "pm-eins.md"
-    doc.write_text(doc.read_text(encoding="utf-8").replace('date: "2017-03-20"', 'date: "2027-01-01"'), encoding="utf-8")
+    data = mini_data(tmp_path / "data", ("documents/pm-eins.md", 'date: "2017-03-20"', 'date: "2027-01-01"'))
     before, _ = catalog_for(dt.date(2026, 12, 31), data)
     on_the_day, _ = catalog_for(dt.date(2027, 1, 1), data)
     assert "pm-eins" not in before.documents and "pm-eins" in on_the_day.documents

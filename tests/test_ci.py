@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import yaml
-from conftest import FIXTURES, ROOT
+from conftest import MINI, ROOT, mini_data
 
 from portal import ci
 from portal.check import load_valid
@@ -32,11 +31,8 @@ def _check(data: Path, summary: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_every_problem_becomes_an_annotation_on_its_line(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(FIXTURES / "mini", data)
-    measure = data / "measures" / "glasfaser.yaml"
-    measure.write_text(measure.read_text(encoding="utf-8").replace("owner: stadt-test", "owner: stadt-tset"), encoding="utf-8")
-    (data / "topics" / "neu.yaml").write_text("name: Neu\ndescription: 100% sicher: ja, wirklich\n  zweite: Zeile\n", encoding="utf-8")
+    data = mini_data(tmp_path / "data", ("measures/glasfaser.yaml", "owner: stadt-test", "owner: stadt-tset"),
+                     write={"topics/neu.yaml": "name: Neu\ndescription: 100% sicher: ja, wirklich\n  zweite: Zeile\n"})
     summary = tmp_path / "summary.md"
     proc = _check(data, summary)
     assert proc.returncode == 1
@@ -63,7 +59,7 @@ def test_every_problem_becomes_an_annotation_on_its_line(tmp_path: Path) -> None
 
 def test_good_content_gives_a_green_summary_and_no_annotation(tmp_path: Path) -> None:
     summary = tmp_path / "summary.md"
-    proc = _check(FIXTURES / "mini", summary)
+    proc = _check(MINI, summary)
     assert proc.returncode == 0, proc.stderr
     assert "::error" not in proc.stdout
     assert summary.read_text(encoding="utf-8").startswith("## Inhalte prüfen: alles in Ordnung")
@@ -71,7 +67,7 @@ def test_good_content_gives_a_green_summary_and_no_annotation(tmp_path: Path) ->
 
 def test_outside_github_actions_nothing_is_annotated(tmp_path: Path) -> None:
     env = {key: value for key, value in os.environ.items() if not key.startswith("GITHUB_")}
-    proc = subprocess.run([str(ROOT / "scripts" / "check.sh"), str(FIXTURES / "mini")], env=env, capture_output=True,
+    proc = subprocess.run([str(ROOT / "scripts" / "check.sh"), str(MINI)], env=env, capture_output=True,
                           text=True, timeout=120)
     assert proc.returncode == 0 and "::" not in proc.stdout
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import material
 import pytest
-from conftest import FIXTURES, ROOT, make_project, run_build
+from conftest import ROOT, mini_project, run_build
 from mkdocs.config import load_config
 from mkdocs.utils.yaml import yaml_load
 from portal_config import (
@@ -276,8 +276,9 @@ def test_every_problem_at_once_in_file_order_with_its_place(tmp_path: Path) -> N
     assert problems(extra, str(config)) == [f"{place(text, start)}: {line}" for start, line in EXPECTED]
 
 
+@pytest.mark.build
 def test_a_build_with_wrong_settings_stops_in_german_and_writes_nothing(tmp_path: Path) -> None:
-    root = make_project(tmp_path, FIXTURES / "mini")
+    root = mini_project(tmp_path)
     text = broken_config((root / "mkdocs.yml").read_text(encoding="utf-8"))
     (root / "mkdocs.yml").write_text(text, encoding="utf-8")
     build = run_build(root)

@@ -15,20 +15,21 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import BIN, EPOCH, FIXTURES, ROOT, make_project
+from conftest import BIN, EPOCH, MINI, ROOT, builds, mini_data, mini_project
 from corpus import CASES, Case
 
 from portal.check import load_valid
 
-MINI = FIXTURES / "mini"
-PARAMS = [pytest.param(case, id=case.id) for case in CASES]
+# Cases that take more than about 3 s even in the checker (ten files of 20,000 values each).
+SLOW_CASES = {"dense-files"}
+PARAMS = [pytest.param(case, id=case.id, marks=[pytest.mark.slow] if case.id in SLOW_CASES else [])
+          for case in CASES]
 OLD_SITE = "alte Fassung"
 # A problem line as the build and the CLI print it: data/<file>:<line>:<column>: <message>
 PROBLEM_LINE = re.compile(r"(data/.*?:\d+:\d+: .*)$", re.M)
@@ -42,8 +43,7 @@ EXECUTABLE_CASES = ["alias-bomb", "deep-nesting", "utf-16", "several-files-at-on
 
 def corpus_data(tmp: Path, case: Case) -> Path:
     """A copy of the mini fixture as ``<tmp>/data`` with the case's change made."""
-    data = tmp / "data"
-    shutil.copytree(MINI, data)
+    data = mini_data(tmp / "data")
     case.apply(data)
     return data
 
@@ -80,7 +80,7 @@ class BuildRun:
 
 def _project(tmp: Path, case: Case) -> Path:
     """A copy of the project with the case's data, and the site folder of an earlier good build."""
-    root = make_project(tmp, MINI)
+    root = mini_project(tmp)
     case.apply(root / "data")
     (root / "site").mkdir()
     (root / "site" / "index.html").write_text(OLD_SITE, encoding="utf-8")
@@ -92,6 +92,7 @@ def _env() -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
+@builds(slow=True)  # every selected case: about 12 s for the whole corpus
 def corpus_builds(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict[str, BuildRun]:
     """Build every selected case with ``corpus_builder.py``: one process, a fresh MkDocs config per case.
 
@@ -141,6 +142,7 @@ def test_build_stops_with_the_same_lines(case: Case, corpus_builds: dict[str, Bu
     assert_build_outcome(case, corpus_builds[case.id])
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("case", [param for param in PARAMS if param.id in EXECUTABLE_CASES])
 def test_mkdocs_command_exits_as_the_corpus_says(case: Case, tmp_path: Path) -> None:
     root = _project(tmp_path, case)

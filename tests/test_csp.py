@@ -182,6 +182,7 @@ def _pages(site: Build) -> list[Path]:
     return pages
 
 
+@pytest.mark.slow
 def test_every_page_has_one_policy_right_after_charset_naming_no_host(real_site: Build) -> None:
     for path in _pages(real_site):
         name = path.relative_to(real_site.site).as_posix()
@@ -203,6 +204,7 @@ def test_every_page_has_one_policy_right_after_charset_naming_no_host(real_site:
         assert policy["script-src"] == ["'self'", *sorted({sha256(text) for text in code})], name
 
 
+@pytest.mark.slow
 def test_no_page_has_event_handler_or_style_attributes(real_site: Build) -> None:
     # The policy allows neither (no 'unsafe-inline', no 'unsafe-hashes'): the browser would ignore them.
     # A style attribute would also come from Markdown (an aligned table column): refuse it here, so

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import Build, make_project, run_build
+from conftest import Build, builds, make_project, run_build
 from test_build_real import CONTENT_CHECKS, check_every_internal_link_and_anchor_resolves, shipped_catalog
 
 from portal.catalog import FINISHED, Catalog
@@ -91,6 +91,7 @@ def editors_week(data: Path, today: dt.date) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
+@builds(slow=True)  # the shipped content, edited, checked and built: about 4 s
 def week(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, Catalog, dict[str, str]]:
     root = make_project(tmp_path_factory.mktemp("woche"), None)
     today = dt.date.today()

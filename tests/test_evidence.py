@@ -12,12 +12,10 @@ import csv
 import datetime as dt
 import io
 import json
-import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, Build, make_project, run_build, squash
+from conftest import Build, mini_variant, squash
 
 from portal.dates import VagueDate
 from portal.evidence import Evidence, configured_years, initiative_state, is_stale, stale_text, years_before
@@ -76,23 +74,6 @@ def test_the_stale_period_must_be_whole_years(value: object) -> None:
 # --- fixture builds -------------------------------------------------------------------------------
 
 
-def mini_with(tmp: Path, *edits: tuple[str, str, str], config: Callable[[str], str] | None = None) -> Build:
-    """The mini fixtures with (file, old, new) text replacements, built with the fixed date."""
-    data = tmp / "data-src"
-    shutil.copytree(FIXTURES / "mini", data)
-    for name, old, new in edits:
-        path = data / name
-        text = path.read_text(encoding="utf-8") if path.exists() else ""
-        assert old in text, (name, old)
-        path.write_text(text.replace(old, new, 1) if old else new, encoding="utf-8")
-    (tmp / "project").mkdir()
-    root = make_project(tmp / "project", data)
-    if config:
-        mkdocs = root / "mkdocs.yml"
-        mkdocs.write_text(config(mkdocs.read_text(encoding="utf-8")), encoding="utf-8")
-    return run_build(root)
-
-
 PM_DATE = ("documents/pm-eins.md", 'date: "2017-03-20"')
 INITIATIVE = "initiatives/masterplan-test.yaml"
 
@@ -105,8 +86,9 @@ def test_an_old_running_source_reads_as_unclear(mini_site: Build) -> None:
     assert tag is not None and tag["href"].endswith("methode/#initiative-unklar")
 
 
+@pytest.mark.build
 def test_a_recent_source_lets_the_page_say_running(tmp_path: Path) -> None:
-    build = mini_with(tmp_path, (*PM_DATE, 'date: "2026-01-10"'))
+    build = mini_variant(tmp_path, (*PM_DATE, 'date: "2026-01-10"'))
     assert build.returncode == 0, build.output
     text = build.text("initiativen/masterplan-test/")
     assert "Status läuft laut „Pressemitteilung eins“ (Quelle vom 10. Januar 2026)" in text
@@ -114,8 +96,9 @@ def test_a_recent_source_lets_the_page_say_running(tmp_path: Path) -> None:
     assert "neueste Quelle vom 10. Januar 2026" in text
 
 
+@pytest.mark.build
 def test_an_undated_source_says_so_everywhere(tmp_path: Path) -> None:
-    build = mini_with(tmp_path, (*PM_DATE, "date: unbekannt"))
+    build = mini_variant(tmp_path, (*PM_DATE, "date: unbekannt"))
     assert build.returncode == 0, build.output
     measure = build.text("massnahmen/glasfaser/")
     assert "Status beschlossen laut „Pressemitteilung eins“ (Quelle undatiert)" in measure
@@ -131,8 +114,9 @@ def test_an_undated_source_says_so_everywhere(tmp_path: Path) -> None:
     assert "keine datierte Meldung" not in listing
 
 
+@pytest.mark.build
 def test_an_announced_measure_is_not_shown_as_started(tmp_path: Path) -> None:
-    build = mini_with(tmp_path, ("measures/glasfaser.yaml", "status: beschlossen", "status: angekuendigt"))
+    build = mini_variant(tmp_path, ("measures/glasfaser.yaml", "status: beschlossen", "status: angekuendigt"))
     assert build.returncode == 0, build.output
     page = build.html("massnahmen/glasfaser/")
     tag = page.select_one(".portal-facts a.portal-status--angekuendigt")
@@ -149,10 +133,11 @@ def test_overdue_names_the_target_and_the_last_news_separately(mini_site: Build)
     assert "(seit" not in text  # the status date no longer reads as the day the target lapsed
 
 
+@pytest.mark.build
 def test_examples_are_never_shown_as_a_complete_list(tmp_path: Path) -> None:
     listed = ("measures_listed:\n  scope: beispiele\n  total: 33\n  total_label: konkrete Projekte beschlossen\n"
               "  sources: [pm-eins]\nworking_groups:")
-    build = mini_with(tmp_path, (INITIATIVE, "working_groups:", listed))
+    build = mini_variant(tmp_path, (INITIATIVE, "working_groups:", listed))
     assert build.returncode == 0, build.output
     text = build.text("initiativen/masterplan-test/")
     assert "Laut Quelle 33 konkrete Projekte beschlossen; hier 2 als Beispiele aus der Quelle" in text
@@ -165,8 +150,9 @@ def test_without_a_selection_the_page_claims_no_completeness(mini_site: Build) -
     assert "2 Maßnahmen, die die Quellen nennen; ob es weitere gibt, sagen sie nicht." in text
 
 
+@pytest.mark.build
 def test_roles_carry_their_source_date_and_end(tmp_path: Path) -> None:
-    build = mini_with(tmp_path, ("people/erika-muster.yaml", "    role: Oberbürgermeisterin\n",
+    build = mini_variant(tmp_path, ("people/erika-muster.yaml", "    role: Oberbürgermeisterin\n",
                                  "    role: Oberbürgermeisterin\n    end: \"2020\"\n"))
     assert build.returncode == 0, build.output
     text = build.text("personen/erika-muster/")
@@ -177,16 +163,18 @@ def test_roles_carry_their_source_date_and_end(tmp_path: Path) -> None:
     assert meta == "In den Quellen genannt als Oberbürgermeisterin, Stadt Test (laut Quelle vom 20. März 2017)"
 
 
+@pytest.mark.build
 def test_the_stale_period_is_configured(tmp_path: Path) -> None:
-    build = mini_with(tmp_path, config=lambda text: text.replace("stale_after_years: 2", "stale_after_years: 10"))
+    build = mini_variant(tmp_path, config=lambda text: text.replace("stale_after_years: 2", "stale_after_years: 10"))
     assert build.returncode == 0, build.output
     text = build.text("initiativen/masterplan-test/")
     assert "Status läuft laut „Pressemitteilung eins“ (Quelle vom 20. März 2017)" in text
     assert "ohne Meldung" not in text
 
 
+@pytest.mark.build
 def test_a_wrong_stale_period_stops_the_build_in_german(tmp_path: Path) -> None:
-    build = mini_with(tmp_path, config=lambda text: text.replace("stale_after_years: 2", "stale_after_years: zwei"))
+    build = mini_variant(tmp_path, config=lambda text: text.replace("stale_after_years: 2", "stale_after_years: zwei"))
     assert build.returncode != 0
     assert "extra: stale_after_years: 'zwei' ist keine Zahl von Jahren zwischen 1 und 50" in build.output
     assert not (build.site / "index.html").exists()

@@ -290,6 +290,7 @@ def test_messages_in_the_table_exist_in_the_checks() -> None:
             assert piece.strip(" '") in source, fragment
 
 
+@pytest.mark.build
 def test_examples_appear_on_the_built_site(tmp_path: Path) -> None:
     project = make_project(tmp_path, None)
     add_valid_examples(project / "data")

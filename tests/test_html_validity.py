@@ -9,6 +9,7 @@ import subprocess
 from collections import Counter
 from typing import Any
 
+import pytest
 from conftest import ROOT, Build
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -30,6 +31,7 @@ def is_material_toggle(message: dict[str, Any]) -> bool:
     return message["message"].startswith(MATERIAL_TOGGLE_ERROR) and bool(MATERIAL_TOGGLE.fullmatch(highlighted))
 
 
+@pytest.mark.slow  # starts Java, and checks every page of the site
 def test_every_page_is_valid_html(real_site: Build) -> None:
     java = shutil.which("java")
     assert java, "Java fehlt (Debian-Paket openjdk-17-jre-headless)"

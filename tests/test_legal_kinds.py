@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FIXTURES, Build, make_project, run_build
+from conftest import Build, builds, mini_project, run_build
 from test_html_validity import VNU, is_material_toggle
 from test_legal_pages import FILLED, OPERATOR_PAGES, notice, set_operator
 
@@ -68,7 +68,7 @@ LDI = "Landesbeauftragte für Datenschutz und Informationsfreiheit Nordrhein-Wes
 
 
 def build_with(tmp: Path, operator: dict[str, str]) -> Build:
-    root = make_project(tmp, FIXTURES / "mini")
+    root = mini_project(tmp)
     set_operator(root / "mkdocs.yml", operator)
     build = run_build(root)
     assert build.returncode == 0, build.output
@@ -76,6 +76,7 @@ def build_with(tmp: Path, operator: dict[str, str]) -> Build:
 
 
 @pytest.fixture(scope="module")
+@builds(slow=True)  # four builds, about 4 s
 def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Build]:
     """One site per kind of operator (the private person is test_legal_pages.filled_site's FILLED)."""
     return {name: build_with(tmp_path_factory.mktemp(name), operator)
@@ -247,6 +248,7 @@ def test_headings_are_the_same_for_every_kind(sites: dict[str, Build]) -> None:
         assert len({tuple(h) for h in headings.values()}) == 1, (url, headings)
 
 
+@pytest.mark.slow  # starts Java (the Nu HTML Checker)
 def test_legal_pages_of_every_kind_are_valid_html(sites: dict[str, Build], tmp_path: Path) -> None:
     java = shutil.which("java")
     assert java and VNU.exists(), "Java und vnu.jar fehlen: scripts/test.sh richtet sie ein"
@@ -265,6 +267,7 @@ HOSTILE = {**VEREIN, **{key: f"{value} <b>fett</b>" for key, value in VEREIN.ite
            "contact_form": "javascript:alert(1)", "host_log_retention": "<script>alert(2)</script>"}
 
 
+@pytest.mark.build
 def test_every_configured_value_is_escaped(tmp_path: Path) -> None:
     build = build_with(tmp_path, HOSTILE)
     for url in OPERATOR_PAGES:
@@ -418,8 +421,9 @@ def test_kinds_carry_the_law_that_follows_from_them() -> None:
     ({**LAND, "privacy_officer": ""}, "privacy_officer (Datenschutzbeauftragte oder Datenschutzbeauftragter): fehlt"),
     ({**VEREIN, "register": ""}, "register (Registereintrag): fehlt"),
 ], ids=["land-ohne-dsb", "verein-ohne-register"])
+@pytest.mark.build
 def test_the_deploy_build_refuses_what_the_kind_lacks(tmp_path: Path, operator: dict[str, str], line: str) -> None:
-    root = make_project(tmp_path, FIXTURES / "mini")
+    root = mini_project(tmp_path)
     set_operator(root / "mkdocs.yml", operator)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("PORTAL_PUBLISH", "1")

@@ -12,7 +12,7 @@ import material
 import pytest
 import yaml
 from bs4 import BeautifulSoup, SoupStrainer
-from conftest import FIXTURES, ROOT, Build, make_project, run_build
+from conftest import ROOT, Build, builds, mini_project, run_build
 
 from portal import legal
 
@@ -267,8 +267,9 @@ def set_operator(config: Path, values: dict[str, str]) -> None:
 
 
 @pytest.fixture(scope="module")
+@builds
 def filled_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    root = make_project(tmp_path_factory.mktemp("legal"), FIXTURES / "mini")
+    root = mini_project(tmp_path_factory.mktemp("legal"))
     set_operator(root / "mkdocs.yml", FILLED)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SITE_URL", "https://example.org/portal/")
@@ -323,9 +324,10 @@ def test_publish_problems_name_every_open_field_and_what_the_kind_requires() -> 
         "[USt-IdNr. eintragen oder leeren] – den echten Wert eintragen oder, wenn es nicht zutrifft, leer lassen: \"\""]
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("filled", [False, True])
 def test_the_deploy_build_refuses_placeholders(tmp_path: Path, filled: bool) -> None:
-    root = make_project(tmp_path, FIXTURES / "mini")
+    root = mini_project(tmp_path)
     if filled:
         set_operator(root / "mkdocs.yml", FILLED)
     with pytest.MonkeyPatch.context() as patch:

@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
+from conftest import mini_data
 
 from portal.check import load_valid, main
 from portal.problems import Problem
 
-MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 
 
 @pytest.fixture()
 def data(tmp_path: Path) -> Path:
     """A writable copy of the small valid content set, as ``<tmp>/data``."""
-    target = tmp_path / "data"
-    shutil.copytree(MINI, target)
-    return target
+    return mini_data(tmp_path / "data")
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -18,7 +18,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup, SoupStrainer, Tag
-from conftest import FIXTURES, ROOT, Build, make_project, run_build
+from conftest import ROOT, Build, builds, mini_project, run_build
 
 from portal import evidence, labels
 
@@ -175,8 +175,9 @@ def test_rules_box_shows_the_configured_period_and_the_build_date(real_site: Bui
 
 
 @pytest.fixture(scope="module")
+@builds
 def three_year_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    root = make_project(tmp_path_factory.mktemp("method"), FIXTURES / "mini")
+    root = mini_project(tmp_path_factory.mktemp("method"))
     set_stale_years(root / "mkdocs.yml", 3)
     build = run_build(root)
     assert build.returncode == 0, build.output

@@ -8,7 +8,6 @@ import datetime as dt
 import html
 import os
 import re
-import shutil
 import socket
 import subprocess
 import time
@@ -18,7 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import BIN, EPOCH, FIXTURES, GuardedPages, make_project
+from conftest import BIN, EPOCH, GuardedPages, builds, mini_data, mini_project
 from playwright.sync_api import expect
 from portal.preview import INTERNAL, LastGood
 from portal.problems import ContentError
@@ -82,8 +81,9 @@ class Preview:
 
 
 @pytest.fixture()
+@builds
 def preview(tmp_path: Path) -> Iterator[Preview]:
-    server = Preview(make_project(tmp_path, FIXTURES / "mini"))
+    server = Preview(mini_project(tmp_path))
     try:
         yield server
     finally:
@@ -91,6 +91,7 @@ def preview(tmp_path: Path) -> Iterator[Preview]:
         server.process.wait(timeout=20)
 
 
+@pytest.mark.slow
 def test_serve_survives_a_broken_save_and_recovers(preview: Preview) -> None:
     _wait_for(lambda: "Erledigte Maßnahme" in preview.page("massnahmen/fertig/"), "first build")
 
@@ -115,6 +116,7 @@ def test_serve_survives_a_broken_save_and_recovers(preview: Preview) -> None:
     assert "portal-problems" not in preview.page("massnahmen/fertig/")
 
 
+@pytest.mark.slow
 def test_an_open_measure_page_keeps_its_content_and_shows_the_problems(
         preview: Preview, guarded_pages: GuardedPages) -> None:
     """What the editor sees: the page they have open reloads by itself, keeps its content, shows
@@ -154,10 +156,10 @@ def test_an_open_measure_page_keeps_its_content_and_shows_the_problems(
     expect(missing.locator(".portal-problems")).to_have_count(0)
 
 
+@pytest.mark.build
 def test_serve_starts_with_broken_content_shows_a_placeholder_and_recovers(tmp_path: Path) -> None:
-    root = make_project(tmp_path, FIXTURES / "mini")
+    root = mini_project(tmp_path, write={"topics/neu.yaml": "name: <script>alert(1)</script>\n"})
     broken = root / "data" / "topics" / "neu.yaml"
-    broken.write_text("name: <script>alert(1)</script>\n", encoding="utf-8")
     server = Preview(root)
     try:
         _wait_for(lambda: "portal-problems" in server.page(), "start page with problems")
@@ -201,8 +203,10 @@ def load_valid(data_dir, today=None):  # type: ignore[no-redef]
 """
 
 
+@pytest.mark.build
+@pytest.mark.slow
 def test_an_internal_error_while_reading_becomes_a_problem_not_a_dead_server(tmp_path: Path) -> None:
-    root = make_project(tmp_path, FIXTURES / "mini")
+    root = mini_project(tmp_path)
     with (root / "hooks" / "portal" / "check.py").open("a", encoding="utf-8") as check:
         check.write(CRASH)
     server = Preview(root)
@@ -231,7 +235,7 @@ TODAY = dt.date(2026, 11, 22)
 
 @pytest.fixture()
 def project(tmp_path: Path) -> Path:
-    shutil.copytree(FIXTURES / "mini", tmp_path / "data")
+    mini_data(tmp_path / "data")
     return tmp_path
 
 

