@@ -158,6 +158,15 @@ def edit_data(data: Path, edits: Iterable[Edit] = (), write: Mapping[str, str] |
     return data
 
 
+def line_of(path: Path, text: str) -> int:
+    """The 1-based line where ``text`` (which may span lines) first occurs in the file ``path``: tests
+    name a fixture's lines by their text, so that a line added to the fixture breaks nothing."""
+    content = path.read_bytes().decode("utf-8", errors="replace")
+    index = content.find(text)
+    assert index >= 0, f"{text!r} not in {path}"
+    return content.count("\n", 0, index) + 1
+
+
 def mini_data(target: Path, *edits: Edit, write: Mapping[str, str] | None = None) -> Path:
     """A copy of the small content set (``tests/fixtures/mini``) as the folder ``target``, with the
     editors' changes made (``edit_data``); no MkDocs project around it. Returns ``target``."""

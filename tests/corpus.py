@@ -27,6 +27,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from conftest import line_of
+
 from portal.loading import MAX_FILE_BYTES
 
 # What a file can be written as: text (UTF-8), exact bytes, or bytes made when the case runs
@@ -96,15 +98,7 @@ def resolve_lines(expected: str, data: Path) -> str:
         return expected
     found = FILE_OF.match(expected)
     assert found, f"no data/<file>: at the start of {expected!r}"
-    path = data / found[1]
-
-    def line_of(placeholder: re.Match[str]) -> str:
-        text = path.read_bytes().decode("utf-8", errors="replace")
-        index = text.find(placeholder[1])
-        assert index >= 0, f"{placeholder[1]!r} not in {found[1]}"
-        return str(text.count("\n", 0, index) + 1)
-
-    return LINE_OF.sub(line_of, expected)
+    return LINE_OF.sub(lambda placeholder: str(line_of(data / found[1], placeholder[1])), expected)
 
 
 def huge_file() -> bytes:

@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import BIN, EPOCH, builds, mini_project
+from conftest import BIN, EPOCH, builds, line_of, mini_project
 
 
 @pytest.fixture()
@@ -29,7 +29,8 @@ def test_broken_content_stops_the_build_with_every_problem(broken_project: Path,
     output = proc.stdout + proc.stderr
     assert proc.returncode != 0
     assert "data/topics/kaputt.yaml:2:1: Feld 'titel': ist kein bekanntes Feld" in output
-    assert "data/measures/glasfaser.yaml:6:1: Feld 'owner': 'stadt-tset' gibt es nicht" in output
+    line = line_of(broken_project / "data" / "measures" / "glasfaser.yaml", "owner: stadt-tset")
+    assert f"data/measures/glasfaser.yaml:{line}:1: Feld 'owner': 'stadt-tset' gibt es nicht" in output
     assert "meinten Sie stadt-test?" in output
     assert "die Website wurde nicht gebaut" in output
     assert "Traceback" not in output

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import mini_data
+from conftest import line_of, mini_data
 
 from portal.check import load_valid, main
 from portal.problems import Problem
@@ -91,7 +91,7 @@ def test_tab_gives_german_syntax_error(data: Path) -> None:
 def test_unknown_reference_suggests_closest_id(data: Path) -> None:
     edit(data / "measures" / "glasfaser.yaml", "owner: stadt-test", "owner: stadt-tset")
     problem = only(data)
-    assert problem.field == "owner" and problem.line == 6
+    assert problem.field == "owner" and problem.line == line_of(data / "measures" / "glasfaser.yaml", "owner: stadt-tset")
     assert "'stadt-tset' gibt es nicht in data/organisations/" in problem.message
     assert "stadt-test" in problem.hint
 
@@ -102,7 +102,7 @@ def test_nested_reference_points_at_list_item(data: Path) -> None:
     path.write_text(text, encoding="utf-8")
     problem = only(data)
     assert problem.field == "bodies[1].chairs[2].person"
-    assert (problem.line, problem.column) == (29, 9)
+    assert (problem.line, problem.column) == (line_of(path, "- person: max-muster"), 9)
 
 
 @pytest.mark.parametrize(
