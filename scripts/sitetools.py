@@ -24,8 +24,11 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
-# The flags from /work/shared/TESTING.md, the same as tests/conftest.py: headless on a machine
-# without a display or sandbox, and no request of Chromium's own (or of the site) to another host.
+# Also used by tests/conftest.py, so the reports and the browser tests see the same browser: headless
+# on a machine without a display or sandbox (--headless, --no-sandbox, --disable-gpu), nothing of
+# Chromium's own in the background (first-run, component updates, sync, background networking, QUIC),
+# and every host name except 127.0.0.1 unresolvable (--host-resolver-rules), which stops Chromium's
+# calls to Google services and makes any request of the site to another host fail loudly.
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
