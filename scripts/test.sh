@@ -17,10 +17,25 @@ fi
 
 # Browser tests drive Debian's Chromium; Playwright cannot download its own browser here.
 # CHROMIUM_PATH may name another Chromium-based browser (GitHub's runners ship Google Chrome).
-# The Nu HTML Checker needs Java.
+# The Nu HTML Checker needs Java. A marker expression that leaves out the browser tests (-m "not
+# browser ...") needs no Chromium, one that leaves out the slow tests (-m "... not slow", which
+# include the Nu HTML Checker's) no Java: the fast loop -m "not browser and not slow" needs neither.
+markers=""
+previous=""
+for arg in "$@"; do
+  if [ "$previous" = "-m" ]; then markers="$arg"; fi
+  case "$arg" in -m?*) markers="${arg#-m}" ;; esac
+  previous="$arg"
+done
 missing=()
-[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
-command -v java >/dev/null || missing+=(default-jre-headless)
+case "$markers" in
+  *"not browser"*) ;;
+  *) [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium) ;;
+esac
+case "$markers" in
+  *"not slow"*) ;;
+  *) command -v java >/dev/null || missing+=(default-jre-headless) ;;
+esac
 if [ ${#missing[@]} -gt 0 ]; then
   sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
