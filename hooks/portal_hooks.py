@@ -13,12 +13,16 @@ on_post_build    swap the finished site into place (a failed build leaves the ol
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
+import tempfile
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import jinja2
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import CountHandler
@@ -156,6 +160,14 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         return name is not None and (name in own or name.startswith("portal/"))
 
     env.autoescape = autoescape
+    # Compiled templates are kept between builds (the preview, the tests' many builds, CI): Jinja
+    # recompiles a template whose source changed. The compiled code depends on autoescaping, so the
+    # folder is named after the autoescape rule's inputs and the Jinja version: a changed rule never
+    # reuses code compiled under the old one.
+    rule = "|".join(sorted(own)) + "||" + "|".join(sorted(MATERIAL_OVERRIDES)) + "||" + jinja2.__version__
+    folder = Path(tempfile.gettempdir()) / f"portal-jinja-{os.getuid() if hasattr(os, 'getuid') else 0}-{hashlib.sha256(rule.encode()).hexdigest()[:16]}"
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     # The preview's problems also reach templates rendered without a page (404.html) as globals;
     # pages get the same list in their context. content_missing: no good content yet, pages that
     # summarise the data show a placeholder (overrides/main.html).
