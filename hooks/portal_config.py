@@ -46,8 +46,7 @@ from mkdocs.config.base import BaseConfigOption, Config, ConfigErrors, ConfigWar
 
 from portal.evidence import configured_years, stale_years_problem
 from portal.legal import CHOICES, FIELD, FIELDS, choice_problem
-from portal.messages import BOOL_HINT, close_fields, describe
-from portal.naming import invisible_chars
+from portal.messages import BOOL_HINT, describe, unknown_field
 from portal.problems import visible
 
 # What Material for MkDocs 9 reads from ``extra`` (its templates and plugins): never a typo of a portal key.
@@ -247,11 +246,7 @@ class Settings(Config):
 
 
 def _unknown(name: str, known: list[str]) -> tuple[str, str]:
-    close = close_fields(name, known)
-    hint = f"meinten Sie {', '.join(close)}?" if close else f"bekannte Felder: {', '.join(known)}"
-    if invisible := invisible_chars(name):
-        return f"unbekanntes Feld: der Name {invisible}", f"das Zeichen löschen; {hint}"
-    return "unbekanntes Feld", hint
+    return unknown_field(name, known, "unbekanntes Feld")
 
 
 def _web_address(value: str) -> tuple[str, str] | None:

@@ -31,7 +31,7 @@ def german(error: dict[str, Any], cls: type[Record], loc: tuple[Any, ...]) -> tu
     if kind == "extra_forbidden":
         if len(loc) == 1 and (retired := RETIRED.get((cls.__name__, str(loc[0])))):
             return retired
-        return _unknown_field(str(loc[-1]), known_fields(cls, loc[:-1]))
+        return unknown_field(str(loc[-1]), known_fields(cls, loc[:-1]))
     if kind == "literal_error":
         return _not_allowed(value, ctx.get("expected", ""))
     if kind == "string_pattern_mismatch":
@@ -104,12 +104,14 @@ RETIRED: dict[tuple[str, str], tuple[str, str]] = {
 }
 
 
-def _unknown_field(name: str, known: list[str]) -> tuple[str, str]:
+def unknown_field(name: str, known: list[str], message: str = "ist kein bekanntes Feld") -> tuple[str, str]:
+    """Message and hint for a field name the model (or the settings) do not know: the close known
+    names, or all of them; an invisible character in the name is written out."""
     close = close_fields(name, known)
     hint = f"meinten Sie {', '.join(close)}?" if close else f"bekannte Felder: {', '.join(known)}"
     if invisible := invisible_chars(name):
-        return f"ist kein bekanntes Feld: der Name {invisible}", f"das Zeichen löschen; {hint}"
-    return "ist kein bekanntes Feld", hint
+        return f"{message}: der Name {invisible}", f"das Zeichen löschen; {hint}"
+    return message, hint
 
 
 def _not_allowed(value: Any, expected: str) -> tuple[str, str]:
