@@ -68,16 +68,18 @@ class Catalog(ProgressQueries, ListingQueries):
         documents: dict[str, Document] = dict(records["documents"])  # type: ignore[arg-type]
         self.documents = {key: doc for key, doc in documents.items() if is_published(doc, today)}
         self.withheld = {key: doc for key, doc in documents.items() if key not in self.documents}
+        self._records: dict[str, Mapping[str, Record]] = {
+            "regions": self.regions, "topics": self.topics, "organisations": self.organisations, "people": self.people,
+            "initiatives": self.initiatives, "measures": self.measures, "documents": self.documents}
         self._sorted: dict[str, list[str]] = {}
+        self._sources: dict[int, list[str]] = {}
         self._last_news: dict[tuple[str, str], VagueDate | None] = {}
         self.index = Indexes.build(self.records, self.sorted_ids, self.label)
 
     @property
     def records(self) -> dict[str, Mapping[str, Record]]:
         """The published records by collection name, for code that handles every collection alike."""
-        return {"regions": self.regions, "topics": self.topics, "organisations": self.organisations,
-                "people": self.people, "initiatives": self.initiatives, "measures": self.measures,
-                "documents": self.documents}
+        return self._records
 
     # --- access -------------------------------------------------------------------------------
     def record(self, collection: str, record_id: str) -> Record:
@@ -211,9 +213,15 @@ class Catalog(ProgressQueries, ListingQueries):
         return self.sort_documents([key for key, doc in self.documents.items() if doc.type in labels.PRESS_TYPES])
 
     def sources_of(self, record: Record) -> list[str]:
-        """Every document a record cites anywhere, in the order of first use."""
-        ids = [ref for _, target, ref in references(record) if target == "documents"]
-        return list(dict.fromkeys(ids))
+        """Every document a record cites anywhere, in the order of first use (a new list each time).
+
+        Walking a record's fields is the costliest lookup pages make (a measure is asked for by its own
+        page, its siblings' lists, the overviews and the open data), so each record is walked once."""
+        key = id(record)  # records live as long as the catalog and never change (frozen models)
+        if key not in self._sources:
+            ids = [ref for _, target, ref in references(record) if target == "documents"]
+            self._sources[key] = list(dict.fromkeys(ids))
+        return list(self._sources[key])
 
     def sources_for(self, collection: str, ids: list[str]) -> list[str]:
         """The documents behind a list page: every source of the listed records, newest first."""
