@@ -128,8 +128,8 @@ class Catalog(ProgressQueries, ListingQueries):
         return self.index.measures_by_initiative.get(initiative_id, [])
 
     def measures_of_group(self, initiative_id: str, group_id: str) -> list[str]:
-        """The measures of one working group, in the initiative's order."""
-        return [key for key in self.measures_of(initiative_id) if self.measures[key].working_group == group_id]
+        """The measures of one working group, by title (the initiative's order within the group)."""
+        return self.index.measures_by_group.get((initiative_id, group_id), [])
 
     def working_group(self, initiative_id: str, group_id: str) -> WorkingGroup:
         """A working group of an initiative by its id (the check makes sure it exists)."""

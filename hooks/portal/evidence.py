@@ -85,8 +85,8 @@ def configured_years(value: object) -> int:
 def newest(documents: Mapping[str, Document], ids: Iterable[str]) -> Evidence:
     """The evidence of ``ids``: the documents that exist in ``documents`` and the newest known date."""
     found = tuple(dict.fromkeys(i for i in ids if i in documents))
-    dates = [documents[i].date for i in found if documents[i].date.known]
-    return Evidence(found, max(dates, key=lambda date: date.sort_key()) if dates else None)
+    best = newest_source(documents, found)
+    return Evidence(found, best[1] if best else None)
 
 
 def newest_source(documents: Mapping[str, Document], ids: Iterable[str]) -> tuple[str, VagueDate] | None:
