@@ -294,7 +294,8 @@ def test_messages_in_the_table_exist_in_the_checks() -> None:
 def test_examples_appear_on_the_built_site(tmp_path: Path) -> None:
     project = make_project(tmp_path, None)
     add_valid_examples(project / "data")
-    build = run_build(project)
+    # The shipped content, so the real date: an editor's news dated today must not fail this build.
+    build = run_build(project, epoch=None)
     assert build.returncode == 0, build.output
     press = build.text("quellen/beispiel-pressemitteilung/")
     assert "Lenkungskreis berät über Gewerbeflächen" in press
