@@ -1,4 +1,5 @@
-"""Every macro of overrides/portal/macros.html rendered on its own, with examples, escaping included.
+"""Every macro of the portal's macro libraries (overrides/portal/*.html) rendered on its own, with
+examples, escaping included.
 
 Like GOV.UK Frontend's components: each macro has a documented parameter list (checked here against
 its signature and against what it reads from the context) and examples that render it in isolation
@@ -7,7 +8,9 @@ portal's overrides, MkDocs' ``url`` filter and the hook's autoescaping of ``port
 catalog is the real one of the small content set (``tests/fixtures/mini``) on the fixed date.
 
 A new macro without an example, or without documentation, fails ``test_every_macro_has_an_example``
-and ``test_every_macro_is_documented``.
+and ``test_every_macro_is_documented``. Libraries other than ``macros.html`` (``portal/<name>.html``)
+keep their examples in ``tests/test_macros_<name>.py``, which imports ``Macros``, ``example`` and
+``HOSTILE_CALLS`` from here and adds one hostile call per macro; the checks below cover every library.
 """
 
 from __future__ import annotations
@@ -39,6 +42,9 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 OVERRIDES = ROOT / "overrides"
 MACROS = OVERRIDES / "portal" / "macros.html"
+# Every macro library: macros.html and the components in files of their own (charts, map, feeds);
+# includes without macros (problems.html) are not libraries.
+LIBRARIES = sorted(path for path in (OVERRIDES / "portal").glob("*.html") if "{% macro" in path.read_text(encoding="utf-8"))
 TODAY = dt.date(2026, 11, 22)  # the reference date of the mini fixtures (tests/conftest.py, EPOCH)
 # The examples are rendered on the initiative's own page: the url filter makes addresses relative to it.
 PAGE_URL = "initiativen/masterplan-test/"
@@ -135,8 +141,8 @@ COVERED: set[str] = set()  # the macros some test names as its subject (see ``ex
 class Macros:
     """The imported macros (``{% import "portal/macros.html" as p with context %}``); notes each call."""
 
-    def __init__(self, env: Environment, catalog: Catalog, **extra: Any) -> None:
-        self._module = env.get_template("portal/macros.html").make_module(context(catalog, **extra))
+    def __init__(self, env: Environment, catalog: Catalog, library: str = "macros", **extra: Any) -> None:
+        self._module = env.get_template(f"portal/{library}.html").make_module(context(catalog, **extra))
 
     def __getattr__(self, name: str) -> Callable[..., Any]:
         CALLED.add(name)
@@ -730,11 +736,20 @@ HOSTILE_CALLS: dict[str, tuple[Callable[[Macros, Catalog], Any], bool]] = {
 
 
 def macro_names() -> list[str]:
-    """The macros macros.html defines, in file order."""
-    return re.findall(r"\{%-?\s*macro\s+(\w+)\(", MACROS.read_text(encoding="utf-8"))
+    """The macros every library defines, library by library in file order."""
+    return [name for path in LIBRARIES
+            for name in re.findall(r"\{%-?\s*macro\s+(\w+)\(", path.read_text(encoding="utf-8"))]
+
+
+def load_library_examples() -> None:
+    """Import the example modules of the other libraries: their examples and hostile calls count here."""
+    for path in LIBRARIES:
+        if path.stem != "macros":
+            importlib.import_module(f"test_macros_{path.stem}")
 
 
 def test_every_macro_has_an_example() -> None:
+    load_library_examples()
     names = macro_names()
     assert len(names) == len(set(names)) >= 23
     assert sorted(set(names) - COVERED) == [], "Makros ohne Beispiel in tests/test_macros.py"
@@ -742,10 +757,13 @@ def test_every_macro_has_an_example() -> None:
     assert sorted(HOSTILE_CALLS) == sorted(names), "HOSTILE_CALLS: ein Aufruf je Makro"
 
 
+load_library_examples()
+
+
 @pytest.mark.parametrize("name", sorted(HOSTILE_CALLS))
 def test_every_macro_escapes_the_hostile_catalog(env: Environment, hostile: Catalog, name: str) -> None:
-    call, shows_text = HOSTILE_CALLS[name]
-    html = str(call(Macros(env, hostile, report_links={"mail": "mailto:a@example.org?subject=A&body=B"}), hostile))
+    call, shows_text, library = (*HOSTILE_CALLS[name], "macros")[:3]
+    html = str(call(Macros(env, hostile, library=library, report_links={"mail": "mailto:a@example.org?subject=A&body=B"}), hostile))
     assert html.strip(), f"{name}: keine Ausgabe"
     assert "<script" not in html and soup(html).find("script") is None, html
     if shows_text:
@@ -760,12 +778,15 @@ PARAMETER = re.compile(r"^ {6}(\w+) \((required|optional, default (.+?))\) – \
 
 
 def documentation() -> dict[str, str]:
-    return {name: body for body, name in DOC_COMMENT.findall(MACROS.read_text(encoding="utf-8"))}
+    return {name: body for path in LIBRARIES for body, name in DOC_COMMENT.findall(path.read_text(encoding="utf-8"))}
 
 
 def parsed_macros(env: Environment) -> dict[str, nodes.Macro]:
-    tree = env.parse(MACROS.read_text(encoding="utf-8"))
-    return {macro.name: macro for macro in tree.find_all(nodes.Macro)}
+    found = {}
+    for path in LIBRARIES:
+        tree = env.parse(path.read_text(encoding="utf-8"))
+        found.update({macro.name: macro for macro in tree.find_all(nodes.Macro)})
+    return found
 
 
 def jinja_literal(value: object) -> str:
