@@ -27,6 +27,7 @@ from pydantic import (
 )
 
 from .dates import FORMATS_HELP, MAX_YEAR, MIN_YEAR, YEAR_PATTERN, VagueDate
+from .geo import check_key
 from .links import REASONS
 from .problems import Fault
 
@@ -142,6 +143,12 @@ Date = Annotated[
     WithJsonSchema({"anyOf": [{"type": "string", "pattern": DATE_PATTERN}, {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR}],
                     "description": f"Datum: {FORMATS_HELP}"}),
 ]
+# An official key of the state, a Kreis or a Gemeinde (portal.geo checks it against the committed
+# boundaries); written in quotes, since YAML reads bare digits as a number and drops the leading 0.
+RegionKey = Annotated[str, BeforeValidator(check_key), WithJsonSchema(
+    {"type": "string", "pattern": r"^05(\d{3}(\d{7})?)?$",
+     "description": 'Amtlicher Regionalschlüssel in Anführungszeichen: "05" für das Land, 5 Stellen für einen Kreis '
+                    'oder eine kreisfreie Stadt, 12 Stellen für eine Gemeinde'})]
 Figure = Annotated[int | float, AfterValidator(_finite), WithJsonSchema(
     {"type": "number", "minimum": -MAX_FIGURE, "maximum": MAX_FIGURE, "description": "eine endliche Zahl, ohne Tausenderpunkte"})]
 Sources = Annotated[list[Annotated[str, Ref("documents")]], Field(min_length=1)]
@@ -184,6 +191,8 @@ class Region(Record):
     name: Name
     kind: RegionKind | None = None
     parent: Annotated[str, Ref("regions")] | None = None
+    # Only where the region is certainly this administrative area; places the region on the map.
+    ars: RegionKey | None = None
     description: Prose = ""
     sources: list[Annotated[str, Ref("documents")]] = []
 

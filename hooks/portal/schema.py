@@ -45,6 +45,7 @@ FIELD_HELP: dict[str, str] = {
     "partners": "Partner-Organisationen (ids aus data/organisations/)",
     "mentioned": "Organisationen, die die Quelle ohne Rolle nennt",
     "working_group": "id eines Arbeitskreises der Initiative",
+    "ars": "Amtlicher Regionalschlüssel, nur wenn die Region sicher genau dieses Verwaltungsgebiet ist; setzt sie auf die Karte",
 }
 
 # One line per record type, in German, for the top of each schema.
