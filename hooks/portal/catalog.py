@@ -17,6 +17,7 @@ from .indexes import Citation, Indexes, Involvement
 from .listings import ListingQueries, TimelineEntry
 from .pagetypes import PAGE_TYPES, Section
 from .progress import FINISHED, ProgressQueries
+from .regionmap import MapQueries
 from .refs import references
 from .urls import url_for
 
@@ -48,7 +49,7 @@ def is_published(doc: Document, today: dt.date) -> bool:
     return not doc.draft and not (first is not None and first > today)
 
 
-class Catalog(ProgressQueries, ListingQueries):
+class Catalog(ProgressQueries, ListingQueries, MapQueries):
     """All published records by collection, the reference date for "overdue", and derived indexes."""
 
     def __init__(self, records: Mapping[str, Mapping[str, Record]], today: dt.date,
