@@ -27,9 +27,9 @@ STATE_NAME = "Nordrhein-Westfalen"
 # Width of the map in SVG units; the height follows from the projection. Coordinates are written with
 # one decimal: a tenth of a unit is about 60 m, far below what VG5000's 1:5,000,000 outlines resolve.
 MAP_WIDTH = 400.0
-# Points closer than this (in map units) to the line through their neighbours are dropped: half a
-# unit is below a pixel at the widths the map is shown, and keeps the SVG well under 40 KB.
-TOLERANCE = 0.5
+# Points closer than this (in map units) to the line through their neighbours are dropped: 0.7 units
+# are about a pixel at the widest the map is shown (640 px), and keep the SVG under 40 KB.
+TOLERANCE = 0.7
 KEY_HELP = ('die Schlüssel stehen in hooks/portal/geodata/ (nrw-kreise.geojson: Kreise und kreisfreie Städte, '
             'nrw-gemeinden.csv: Gemeinden); für das Land "05"')
 
@@ -95,14 +95,16 @@ def simplify(points: list[Point], tolerance: float = TOLERANCE) -> list[Point]:
 
 
 def path_data(ring: list[Point]) -> str:
-    """An SVG path for a closed ring: an absolute start, then relative steps (shorter), closed with z."""
+    """An SVG path for a closed ring: an absolute start, then relative steps (shorter), closed with z
+    (which draws the step back to the start, so a ring's repeated first point is left out)."""
     def num(value: float) -> str:
         text = f"{value:.1f}".rstrip("0").rstrip(".")
         return "0" if text in ("-0", "") else text
 
     parts = [f"M{num(ring[0][0])} {num(ring[0][1])}l"]
     steps = []
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False):
+    points = ring[:-1] if len(ring) > 1 and ring[-1] == ring[0] else ring
+    for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
         dx, dy = round(x1 - x0, 1), round(y1 - y0, 1)
         if dx or dy:
             steps.append(f"{num(dx)} {num(dy)}")
