@@ -27,8 +27,8 @@ def figure(build: Build, url: str) -> Tag:
 
 
 def named_areas(map_figure: Tag) -> dict[str, tuple[int, int]]:
-    """Area name → (initiatives, measures), from the accessible names of the linked and the labelled areas."""
-    names = [str(e["aria-label"]) for e in map_figure.select("svg a[aria-label], svg path[role=img]")]
+    """Area name → (initiatives, measures), from the accessible names (<title>) of the linked and the labelled areas."""
+    names = [e.title.get_text() for e in map_figure.select("svg a.portal-map__link, svg path[role=img]")]
     parsed = {m.group(1): (int(m.group(2)), int(m.group(3))) for m in map(NAME.match, names) if m}
     assert len(parsed) == len(names), names
     return parsed
@@ -58,7 +58,7 @@ def check_the_table_and_the_map_agree(build: Build) -> None:
     # the map names with no initiative (a region page without any) are not.
     assert rows == {name: counts for name, counts in areas.items() if counts[0] > 0}
     for url in MAP_PAGES:
-        badges = [int(g.get_text()) for g in figure(build, url).select("g.portal-map__count")]
+        badges = [int(t.get_text()) for t in figure(build, url).select("g.portal-map__count text")]
         assert sorted(badges) == sorted(initiatives for initiatives, _ in rows.values()), url
 
 
@@ -73,7 +73,7 @@ def check_attribution(build: Build) -> None:
 def test_mini_map_links_only_to_existing_region_pages(mini_site: Build) -> None:
     check_map_links_resolve_to_region_pages(mini_site)
     links = figure(mini_site, "regionen/").select("svg a")
-    assert [(a["href"], a["aria-label"]) for a in links] == [
+    assert [(a["href"], a.title.get_text()) for a in links] == [
         ("teststadt/", "Düsseldorf (Kreisfreie Stadt): 1 Initiative, 2 Maßnahmen")]
 
 
