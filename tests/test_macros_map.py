@@ -5,18 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from jinja2 import Environment
-from test_macros import (  # the fixtures too: the same environment and catalogs, and the autouse check of examples
+from test_macros import (
     HOSTILE_CALLS,
     TODAY,
     Macros,
-    _calls_the_macros_it_names,  # noqa: F401
-    catalog,  # noqa: F401
-    env,  # noqa: F401
-    hostile,  # noqa: F401
+    _calls_the_macros_it_names,  # noqa: F401  (autouse: an example must call the macros it names)
     assert_escaped,
     changed,
+    environment,
     example,
+    hostile_records,
     hrefs,
     mini_records,
     one,
@@ -29,6 +29,22 @@ from portal.geo import geography
 from portal.model import Region
 
 ATTRIBUTION = "© GeoBasis-DE / BKG (2021), Daten verändert"
+
+
+# The environment and catalogs of tests/test_macros.py, made the same way.
+@pytest.fixture(scope="module")
+def env() -> Environment:
+    return environment()
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return Catalog(mini_records(), TODAY)
+
+
+@pytest.fixture(scope="module")
+def hostile() -> Catalog:
+    return Catalog(hostile_records(), TODAY)
 LICENCE = "https://www.govdata.de/dl-de/by-2-0"
 
 

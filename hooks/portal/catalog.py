@@ -17,8 +17,8 @@ from .indexes import Citation, Indexes, Involvement
 from .listings import ListingQueries, TimelineEntry
 from .pagetypes import PAGE_TYPES, Section
 from .progress import FINISHED, ProgressQueries
-from .regionmap import MapQueries
 from .refs import references
+from .regionmap import MapQueries
 from .urls import url_for
 
 if TYPE_CHECKING:

@@ -45,7 +45,7 @@ def place(region_id: str, regions: Mapping[str, Region], geo: Geography) -> str 
     """
     current: str | None = region_id
     seen: set[str] = set()
-    while current in regions and current not in seen:
+    while current is not None and current in regions and current not in seen:
         region = regions[current]
         if region.ars:
             return geo.area_of(region.ars)
