@@ -7,11 +7,13 @@ from __future__ import annotations
 import gzip
 import json
 import re
+
 from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import Build
+from playwright.sync_api import Browser
 
 MAP_PAGES = ["", "regionen/"]
 ATTRIBUTION = "© GeoBasis-DE / BKG (2021), Daten verändert"
@@ -108,3 +110,30 @@ def test_pages_with_the_map_stay_small(real_site: Build, url: str) -> None:
     assert len(gzip.compress(html)) < 100_000, url
     svg = str(BeautifulSoup(html, "html.parser").select_one("svg.portal-map__svg"))
     assert len(svg.encode()) < 40_000, url
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_map_area_is_reached_by_tab_shows_focus_and_opens_its_region(browser: Browser, served_mini: str, scheme: str) -> None:
+    """Keyboard: Tab reaches the linked area, its focus is marked (outline and a thicker outline of
+    the area), Enter opens the region page; the counts sit on top without taking the click."""
+    context = browser.new_context(viewport={"width": 375, "height": 800}, locale="de-DE", color_scheme=scheme)
+    tab = context.new_page()
+    try:
+        tab.goto(served_mini + "regionen/")
+        for _ in range(80):
+            tab.keyboard.press("Tab")
+            if tab.evaluate("document.activeElement.matches('a.portal-map__link')"):
+                break
+        else:
+            pytest.fail("Tab erreicht kein Gebiet der Karte")
+        marked = tab.evaluate("""() => {
+            const link = document.activeElement, path = link.querySelector('path');
+            const style = getComputedStyle(link), outline = getComputedStyle(path);
+            return {outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0,
+                    stroke: parseFloat(outline.strokeWidth), counts: getComputedStyle(
+                      document.querySelector('.portal-map__count')).pointerEvents}; }""")
+        assert marked == {"outline": True, "stroke": 3, "counts": "none"}
+        tab.keyboard.press("Enter")
+        tab.wait_for_url("**/regionen/teststadt/")
+    finally:
+        context.close()
