@@ -46,6 +46,7 @@ PAGES: dict[str, str] = {
     "organisation": "partner/ihk-duesseldorf/",
     "zeitleiste": "zeitleiste/",
     "presse": "presse/",
+    "karte": "regionen/#karte",
 }
 
 
