@@ -78,11 +78,11 @@ def test_nrw_map_links_areas_with_a_region_page_and_names_their_counts(env: Envi
     others = [path for path in svg.select("path") if path.parent.name != "a"]
     assert len(others) == 52
     assert all(path["aria-hidden"] == "true" and path["class"] == ["portal-map__area--0"] for path in others)
-    assert text(others[0].title) == "Duisburg (Kreisfreie Stadt): keine Initiative"
+    assert text(others[0].title) == "Duisburg (Kreisfreie Stadt): keine erfasste Initiative"
     assert [text(t) for t in svg.select("g.portal-map__count text")] == ["1"]  # the count is written, not only shaded
     legend = one(html, "ul.portal-map__legend")
     assert [text(li) for li in legend.select("li")] == [
-        "keine Initiative", "1 Initiative", "2 bis 3 Initiativen", "4 bis 7 Initiativen", "8 und mehr Initiativen"]
+        "keine erfasste Initiative", "1 Initiative", "2 bis 3 Initiativen", "4 bis 7 Initiativen", "8 und mehr Initiativen"]
     note = text(one(html, "p.portal-map__note"))
     assert "keine vollständige Übersicht" in note and "landesweit" not in note and "Nicht auf der Karte" not in note
     assert ATTRIBUTION in text(one(html, "figcaption p.portal-map__source"))

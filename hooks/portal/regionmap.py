@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 # Shading classes by the number of initiatives: (lowest count, legend text). Fixed, so the legend
 # means the same on every build; the top class is open-ended for a portal of all NRW.
 CLASSES: tuple[tuple[int, str], ...] = (
-    (0, "keine Initiative"),
+    (0, "keine erfasste Initiative"),
     (1, "1 Initiative"),
     (2, "2 bis 3 Initiativen"),
     (4, "4 bis 7 Initiativen"),
