@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from .geo import geography
 from .markup import refused_links
 from .model import BODY_FIELD, COLLECTIONS, Document, Initiative, Measure, Person, Record
 from .naming import invisible_chars, strip_invisible, suggest_id
 from .problems import Problem
 from .refs import FieldPath, markdown_fields, references
+from .regionkeys import region_key_problems
 from .scaffold import PLACEHOLDERS
 from .yamlio import dotted
 
@@ -61,7 +61,7 @@ def check(loaded: Loaded, today: dt.date | None = None) -> list[Problem]:
                 "die Person in einer Initiative eintragen (participants: person, chairs, management oder statements) "
                 "oder die Datei löschen; Pressekontakte und Ansprechpartner bekommen keine eigene Seite"))
     problems.extend(_region_cycles(loaded))
-    problems.extend(_region_keys(loaded))
+    problems.extend(region_key_problems(loaded))
     for collection, records in loaded.records.items():
         for record_id, record in records.items():
             problems.extend(_prose_links(loaded, collection, record_id, record))
@@ -102,26 +102,6 @@ def _region_cycles(loaded: Loaded) -> list[Problem]:
                        else f"die Regionen verweisen im Kreis aufeinander: {' → '.join(chain + [region_id])}")
             problems.append(_problem(loaded, "regions", region_id, ("parent",), message,
                                      "parent nennt die nächstgrößere Region; zuoberst steht das Land, ohne parent"))
-    return problems
-
-
-def _region_keys(loaded: Loaded) -> list[Problem]:
-    """Two regions with one official area (the same key, or a kreisfreie Stadt's two keys): the map links one page per area."""
-    regions, geo = loaded.records["regions"], geography()
-    owner: dict[str, str] = {}
-    problems = []
-    for region_id in sorted(regions):
-        key = getattr(regions[region_id], "ars", None)
-        if not key:
-            continue
-        area = key[:5] if geo.is_whole_area(key) else key
-        if area in owner:
-            other = loaded.where("regions", owner[area], ("ars",))[0]
-            problems.append(_problem(loaded, "regions", region_id, ("ars",),
-                                     f"'{key}' bezeichnet dasselbe Gebiet wie der Schlüssel in {other} ({geo.official_name(key)})",
-                                     "jedes Verwaltungsgebiet gehört zu genau einer Region; den Schlüssel bei einer der beiden löschen"))
-        else:
-            owner[area] = region_id
     return problems
 
 
