@@ -51,16 +51,17 @@ def region_key_problems(loaded: Loaded) -> list[Problem]:
 
 
 def _keyed_ancestor(regions: Mapping[str, Record], region_id: str) -> tuple[str, str] | None:
-    """(id, key) of the nearest region above ``region_id`` with a key; None if there is none (or a cycle, reported elsewhere)."""
-    seen = {region_id}
+    """(id, key) of the nearest region above ``region_id`` with a key; None if there is none, or if the
+    chain of parents runs in a cycle (reported once, as a cycle, by ``validation``)."""
+    chain: list[str] = []
     current: str | None = getattr(regions[region_id], "parent", None)
-    while current is not None and current in regions and current not in seen:
-        key = getattr(regions[current], "ars", None)
-        if key:
-            return current, key
-        seen.add(current)
+    while current is not None and current in regions:
+        if current == region_id or current in chain:
+            return None
+        chain.append(current)
         current = getattr(regions[current], "parent", None)
-    return None
+    keyed = [(rid, key) for rid in chain if (key := getattr(regions[rid], "ars", None))]
+    return keyed[0] if keyed else None
 
 
 def _inside(geo: Geography, key: str, outer: str) -> bool:
