@@ -16,7 +16,7 @@ from .catalog import Catalog
 from .check import load_valid
 from .context import BuildContext
 from .evidence import DEFAULT_STALE_YEARS
-from .exports import EXPORTS
+from .exports import EXPORTS, FILE_SETS
 from .markup import render_inline, render_prose
 from .model import COLLECTIONS, Record
 from .pages import PagePlan, intro_html, plan_pages
@@ -88,8 +88,12 @@ class Portal:
         return stand(paths, self._changes, self.today)
 
     def exports(self) -> dict[str, str]:
-        """Open-data files by their path in the site."""
-        return {path: make(self.build_context) for path, make in EXPORTS.items()}
+        """Open-data files, feeds and calendars by their path in the site."""
+        ctx = self.build_context
+        files = {path: make(ctx) for path, make in EXPORTS.items()}
+        for make_set in FILE_SETS:
+            files.update(make_set(ctx))
+        return files
 
     @property
     def build_context(self) -> BuildContext:
