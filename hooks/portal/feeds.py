@@ -31,6 +31,7 @@ from .changes import FEED_COLLECTIONS
 from .labels import PRESS_TYPES
 
 if TYPE_CHECKING:
+    from .catalog import Catalog
     from .changes import Change
     from .context import BuildContext
 
@@ -128,3 +129,20 @@ def feed_files(ctx: BuildContext) -> dict[str, str]:
                                f"Änderungen zu {catalog.name(collection, record_id)}")
     return files
 
+
+
+# Pages written in docs/ that announce a feed: the start page and "Neu" the portal's, the press archive its own.
+DOCS_PAGE_FEEDS = {"index.md": None, "neu/index.md": None, "zeitleiste/index.md": None, "presse/index.md": "press"}
+
+
+def page_feeds(catalog: Catalog, src_uri: str, collection: str | None, record_id: str | None) -> list[tuple[str, str]]:
+    """(title, site-relative path) of the feeds a page announces in its ``<head>`` (``rel="alternate"``)."""
+    if collection is not None and record_id is not None:
+        if collection not in FEED_COLLECTIONS:
+            return []
+        return [(f"Änderungen zu {catalog.name(collection, record_id)} (Atom)", catalog.feed_path(collection, record_id))]
+    if src_uri not in DOCS_PAGE_FEEDS:
+        return []
+    kind = DOCS_PAGE_FEEDS[src_uri]
+    title = f"{PORTAL_NAME}: Presse (Atom)" if kind else f"{PORTAL_NAME}: Neu (Atom)"
+    return [(title, catalog.feed_path(kind))]

@@ -17,6 +17,7 @@ from .check import load_valid
 from .context import BuildContext
 from .evidence import DEFAULT_STALE_YEARS
 from .exports import EXPORTS, FILE_SETS
+from .feeds import page_feeds
 from .markup import render_inline, render_prose
 from .model import COLLECTIONS, Record
 from .pages import PagePlan, intro_html, plan_pages
@@ -126,6 +127,8 @@ class Portal:
             "record_id": plan.record_id if plan else None,
             "stand": self.stand(plan),
             "jsonld": self.jsonld(plan),
+            # The Atom feeds main.html announces in <head> (title, site-relative path).
+            "feeds": page_feeds(self.catalog, src_uri, plan.collection if plan else None, plan.record_id if plan else None),
             "content_problems": [problem.render() for problem in self.problems.sorted()],
             "source_file": source,
             "edit_url": edit_url(repository, self.edit.get("branch", "main"), source) if repository else None,
