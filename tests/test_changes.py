@@ -23,14 +23,16 @@ from portal.feeds import atom, feed_files, link, stable_id
 
 TODAY = dt.date(2026, 11, 22)  # the mini fixtures' reference date (tests/conftest.py, EPOCH)
 MINI_ORDER = [
-    "measure-status/fertig/2018-05/abgeschlossen",       # Mai 2018: last day 31 May, month before season
-    "milestone/masterplan-test/review",                 # Frühjahr 2018: last day 31 May
+    "measure-status/fertig/2018-05/abgeschlossen",
+    # An announced milestone is news on the day of its source (20 March 2017), not on the day it names.
+    "milestone/masterplan-test/review/angekuendigt",
     "initiative-status/masterplan-test/2017-03-20/laufend",
     "document/pm-eins",
-    "milestone/masterplan-test/konferenz",
+    "milestone/masterplan-test/konferenz/stattgefunden",
     "measure-status/glasfaser/2017-03-16/beschlossen",
     "measure-status/fertig/2017-03-16/beschlossen",
 ]
+HELD = ("initiatives/masterplan-test.yaml", "status: angekuendigt\n    title: Überprüfung", "status: stattgefunden\n    title: Überprüfung")
 
 
 def catalog_of(data: Path = MINI, today: dt.date = TODAY, changed: dict[tuple[str, str], dt.date] | None = None) -> Catalog:
@@ -43,30 +45,38 @@ def keys(changes: list) -> list[str]:
     return [c.key for c in changes]
 
 
-def test_changes_newest_first_by_the_last_day_a_date_can_mean() -> None:
+def test_changes_newest_first_by_the_last_day_a_date_can_mean(tmp_path: Path) -> None:
     catalog = catalog_of()
     assert keys(catalog.changes()) == MINI_ORDER
-    # The vague date stays vague: shown as the source gives it, never as its last day.
-    review = catalog.changes()[1]
-    assert (review.date.german(), review.text) == ("Frühjahr 2018", "Meilenstein „Überprüfung“ (Überprüfung, angekündigt)")
     assert keys(catalog.changes(2)) == MINI_ORDER[:2]
+    # The review took place in "Frühjahr 2018": it sorts as 31 May 2018, after "Mai 2018" (more precise first).
+    held = catalog_of(mini_data(tmp_path / "data", HELD)).changes()
+    assert keys(held)[:2] == ["measure-status/fertig/2018-05/abgeschlossen", "milestone/masterplan-test/review/stattgefunden"]
+    # The vague date stays vague: shown as the source gives it, never as its last day.
+    assert (held[1].date.german(), held[1].text) == ("Frühjahr 2018", "Überprüfung „Überprüfung“ fand statt")
+
+
+def test_an_announcement_is_dated_by_its_source() -> None:
+    review = catalog_of().changes()[1]
+    assert (review.date.german(), review.text) == ("20. März 2017", "Überprüfung „Überprüfung“ angekündigt für Frühjahr 2018")
 
 
 def test_a_year_sorts_by_its_last_day_above_a_day_inside_it(tmp_path: Path) -> None:
     data = mini_data(tmp_path / "data", ("initiatives/masterplan-test.yaml", 'date: "2017-03-16"\n    kind: konferenz', 'date: "2018"\n    kind: konferenz'),
                      ("measures/fertig.md", 'date: "2018-05"', 'date: "2018-12-30"'))
     changes = catalog_of(data).changes()
-    assert keys(changes)[:2] == ["milestone/masterplan-test/konferenz", "measure-status/fertig/2018-12-30/abgeschlossen"]
+    assert keys(changes)[:2] == ["milestone/masterplan-test/konferenz/stattgefunden", "measure-status/fertig/2018-12-30/abgeschlossen"]
     assert changes[0].date.german() == "2018"
 
 
 def test_undated_and_future_facts_are_not_changes(tmp_path: Path) -> None:
     catalog = catalog_of()
-    assert "milestone/masterplan-test/treffen" not in keys(catalog.changes())  # date: unbekannt
+    assert not [k for k in keys(catalog.changes()) if "treffen" in k]  # date: unbekannt
     assert catalog.undated_facts() == 1
-    data = mini_data(tmp_path / "data", ("initiatives/masterplan-test.yaml", "date: Frühjahr 2018", "date: Frühjahr 2027"))
+    # A meeting reported as held on a day after the reference date is not news yet; the calendar has it.
+    data = mini_data(tmp_path / "data", HELD, ("initiatives/masterplan-test.yaml", "date: Frühjahr 2018", "date: Frühjahr 2027"))
     later = catalog_of(data)
-    assert "milestone/masterplan-test/review" not in keys(later.changes())  # a coming event, in the calendar
+    assert not [k for k in keys(later.changes()) if "review" in k]
     assert "milestone/masterplan-test/review" in [item.key for item in items(later)]
 
 
@@ -99,8 +109,8 @@ def test_keys_survive_edits_elsewhere(tmp_path: Path) -> None:
     assert [k for k in edited if k in MINI_ORDER] == MINI_ORDER
 
 
-def test_groups_by_year_and_month_or_vague_period() -> None:
-    groups = grouped(catalog_of().changes())
+def test_groups_by_year_and_month_or_vague_period(tmp_path: Path) -> None:
+    groups = grouped(catalog_of(mini_data(tmp_path / "data", HELD)).changes())
     assert [(year, [heading for heading, _ in periods]) for year, periods in groups] == [
         ("2018", ["Mai 2018", "Frühjahr 2018"]), ("2017", ["März 2017"])]
     assert sum(len(c) for _, periods in groups for _, c in periods) == len(MINI_ORDER)
@@ -121,9 +131,9 @@ def test_feed_entries_are_dated_by_their_recording_and_keep_the_vague_date_in_wo
     assert [e.id for e in parsed.entries] == [stable_id(k) for k in MINI_ORDER]
     assert parsed.entries[0].title == "Mai 2018: Maßnahme „Erledigte Maßnahme“: abgeschlossen"
     assert parsed.entries[0].updated.startswith("2025-01-02")  # the measure file's git date
-    assert parsed.entries[1].title.startswith("Frühjahr 2018: ")
+    assert parsed.entries[1].title == "20. März 2017: Überprüfung „Überprüfung“ angekündigt für Frühjahr 2018"
     assert parsed.entries[1].updated.startswith("2026-05-04")
-    assert "Frühjahr 2018" in parsed.entries[1].summary
+    assert "Datum laut Quelle: 20. März 2017" in parsed.entries[1].summary
     assert not any("published" in e for e in parsed.entries)  # no made-up day for a vague date
     # Records git does not know count as recorded on the reference date; the feed is as new as its newest entry.
     assert parsed.feed.updated.startswith("2026-11-22")

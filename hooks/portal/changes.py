@@ -1,7 +1,8 @@
 """What changed, and when: one list of dated facts for the "Neu" page, the feeds and the calendars.
 
 A change is built only from facts a source dates: an initiative's or a measure's status entry
-(``history``), a milestone, or a published document. Nothing is guessed: a fact whose date no
+(``history``), a milestone that took place, the announcement of one (dated by its newest dated
+source: the news is the announcement, not the day it names), or a published document. Nothing is guessed: a fact whose date no
 source gives is not a change (it stays in the timeline and on its page), and neither is one dated
 after the reference date (an announced date is a coming event: the calendars list it).
 
@@ -22,14 +23,13 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from . import labels
-from .dates import Precision
+from .dates import Precision, VagueDate
 from .urls import url_for
 
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterable, Mapping
 
-    from .dates import VagueDate
     from .indexes import Indexes, Involvement
     from .model import Document, Initiative, Measure, Region
 
@@ -112,6 +112,12 @@ def _document_concerns(doc_id: str, doc: Document, by_initiative: Mapping[str, s
     return found
 
 
+def _announced_on(sources: Iterable[str], documents: Mapping[str, Document]) -> VagueDate | None:
+    """The date of the newest dated published source (by its last possible day), or None."""
+    dated = [documents[s].date for s in sources if s in documents and documents[s].date.known]
+    return max(dated, key=lambda d: (d.last_day(), d.sort_key())) if dated else None
+
+
 def _unique(key: str, seen: dict[str, int]) -> str:
     """Two entries of one record with the same date and status (a source repeated): the second gets a suffix."""
     seen[key] = seen.get(key, 0) + 1
@@ -147,11 +153,17 @@ class ChangeIndex:
                     entry.date, f"Initiative {_quoted(initiative.title)}: {labels.INITIATIVE_STATUS[entry.status]}",
                     page, ("initiatives", iid), iid, tuple(entry.sources), frozenset(concerns)))
             for milestone in initiative.milestones:
-                kind, status = labels.MILESTONE_KIND[milestone.kind], labels.MILESTONE_STATUS[milestone.status]
+                kind = labels.MILESTONE_KIND[milestone.kind]
+                if milestone.status == "stattgefunden":
+                    date, text = milestone.date, f"{kind} {_quoted(milestone.title)} fand statt"
+                else:
+                    # An announcement is news on the day of its source, not on the day it announces
+                    # (which may be in the future, or past without any report that it took place).
+                    date = _announced_on(milestone.sources, documents) or VagueDate(Precision.UNKNOWN)
+                    text = f"{kind} {_quoted(milestone.title)} angekündigt für {milestone.date.german()}"
                 found.append(Change(
-                    _unique(f"milestone/{iid}/{milestone.id}", seen), "milestone", milestone.date,
-                    f"Meilenstein {_quoted(milestone.title)} ({kind}, {status})", page + "#zeitleiste",
-                    ("initiatives", iid), iid, tuple(milestone.sources), frozenset(concerns)))
+                    _unique(f"milestone/{iid}/{milestone.id}/{milestone.status}", seen), "milestone", date,
+                    text, page + "#zeitleiste", ("initiatives", iid), iid, tuple(milestone.sources), frozenset(concerns)))
         for mid, measure in measures.items():
             concerns = _measure_concerns(mid, measure, by_initiative.get(measure.initiative, set()))
             for entry in measure.history:
