@@ -3,11 +3,21 @@ on their own with the mini catalog; tests/test_macros.py checks their documentat
 
 from __future__ import annotations
 
+import pytest
 from jinja2 import Environment
-from test_macros import HOSTILE_CALLS, Macros, example, hrefs, one, soup, text
-from test_macros import catalog, env, undated  # noqa: F401 (the fixtures, shared with test_macros)
+from test_macros import TODAY, HOSTILE_CALLS, Macros, environment, example, hrefs, mini_records, one, soup, text
 
 from portal.catalog import Catalog
+
+
+@pytest.fixture(scope="module")
+def env() -> Environment:
+    return environment()
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return Catalog(mini_records(), TODAY)
 
 
 def f(env: Environment, catalog: Catalog) -> Macros:
@@ -46,9 +56,9 @@ def test_latest_changes_shows_the_newest_and_links_to_the_page(env: Environment,
 
 
 @example("latest_changes")
-def test_latest_changes_without_dated_changes(env: Environment, undated: Catalog) -> None:
-    catalog = Catalog({name: {} for name in undated.records}, undated.today)
-    html = f(env, catalog).latest_changes()
+def test_latest_changes_without_dated_changes(env: Environment, catalog: Catalog) -> None:
+    empty = Catalog({name: {} for name in catalog.records}, TODAY)
+    html = f(env, empty).latest_changes()
     assert soup(html).find("ul") is None
     assert "Noch keine Quelle nennt ein Datum" in text(html)
 

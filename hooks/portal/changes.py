@@ -166,12 +166,12 @@ class ChangeIndex:
                     text, page + "#zeitleiste", ("initiatives", iid), iid, tuple(milestone.sources), frozenset(concerns)))
         for mid, measure in measures.items():
             concerns = _measure_concerns(mid, measure, by_initiative.get(measure.initiative, set()))
-            for entry in measure.history:
+            for step in measure.history:
                 found.append(Change(
-                    _unique(f"measure-status/{mid}/{entry.date.notation()}/{entry.status}", seen), "measure-status",
-                    entry.date, f"Maßnahme {_quoted(measure.title)}: {labels.MEASURE_STATUS[entry.status]}",
+                    _unique(f"measure-status/{mid}/{step.date.notation()}/{step.status}", seen), "measure-status",
+                    step.date, f"Maßnahme {_quoted(measure.title)}: {labels.MEASURE_STATUS[step.status]}",
                     url_for("measures", mid) + "#verlauf", ("measures", mid), measure.initiative,
-                    tuple(entry.sources), frozenset(concerns)))
+                    tuple(step.sources), frozenset(concerns)))
         for doc_id, doc in documents.items():
             found.append(Change(
                 f"document/{doc_id}", "document", doc.date, f"{labels.DOCUMENT_TYPE[doc.type]} {_quoted(doc.title)}",
