@@ -96,7 +96,7 @@ def atom(ctx: BuildContext, path: str, title: str, page: str, changes: list[Chan
     """One Atom feed at site path ``path`` for the page ``page`` with ``changes`` (newest first)."""
     feed = _Feed(
         title=title, link=link(ctx, page, path), description=subtitle, language="de",
-        author_name=PORTAL_NAME, feed_url=ctx.site_url + path if ctx.site_url else None,
+        author_name=PORTAL_NAME, feed_url=ctx.site_url + path if ctx.site_url else posixpath.basename(path),
         feed_guid=stable_id(f"feed/{path}"), empty_date=midnight(ctx.today))
     for change in changes:
         feed.add_item(
