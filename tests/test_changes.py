@@ -114,6 +114,9 @@ def test_groups_by_year_and_month_or_vague_period(tmp_path: Path) -> None:
     assert [(year, [heading for heading, _ in periods]) for year, periods in groups] == [
         ("2018", ["Mai 2018", "Frühjahr 2018"]), ("2017", ["März 2017"])]
     assert sum(len(c) for _, periods in groups for _, c in periods) == len(MINI_ORDER)
+    # The page "Neu" is bounded: the newest N only.
+    bounded = catalog_of().changes_grouped(limit=3)
+    assert [c.key for _, periods in bounded for _, cs in periods for c in cs] == MINI_ORDER[:3]
 
 
 # --- feeds --------------------------------------------------------------------------------------

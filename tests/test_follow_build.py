@@ -90,7 +90,7 @@ def test_the_page_neu_lists_dated_changes_by_year_and_month(mini_site: Build) ->
     assert items[0].time["datetime"] == "2018-05"
     assert "Überprüfung „Überprüfung“ angekündigt für Frühjahr 2018" in items[1].get_text()
     text = mini_site.text("neu/")
-    assert "Diese Seite zeigt alle 7 datierten Einträge." in text
+    assert "Diese Seite zeigt alle 7 datierten Einträge; mehr zu jedem steht auf der verlinkten Seite." in text
     assert "1 Eintrag nennt kein Datum, das eine Quelle belegt: Er steht nicht hier, sondern in der Zeitleiste" in text
     assert "Treffen" not in text  # its date is "unbekannt"
     assert "Ein Feed (Atom-Format) ist eine Liste der neuesten Einträge" in text

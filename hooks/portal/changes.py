@@ -219,6 +219,8 @@ class FollowQueries:
         regions: dict[str, Region]
         documents: dict[str, Document]
 
+    change_page_limit = PAGE_LIMIT  # how many changes the page "Neu" shows (overrides/changes.html)
+
     @cached_property
     def change_index(self) -> ChangeIndex:
         """Every dated change of the published content, built once per build."""
