@@ -59,6 +59,8 @@ def test_changes_newest_first_by_the_last_day_a_date_can_mean(tmp_path: Path) ->
 def test_an_announcement_is_dated_by_its_source() -> None:
     review = catalog_of().changes()[1]
     assert (review.date.german(), review.text) == ("20. März 2017", "Überprüfung „Überprüfung“ angekündigt für Frühjahr 2018")
+    # A status entry is a report of its day, never today's status.
+    assert catalog_of().changes()[2].text == "Initiative „Masterplan Test“: als „läuft“ gemeldet"
 
 
 def test_a_year_sorts_by_its_last_day_above_a_day_inside_it(tmp_path: Path) -> None:

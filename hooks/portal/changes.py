@@ -150,7 +150,8 @@ class ChangeIndex:
             for entry in initiative.history:
                 found.append(Change(
                     _unique(f"initiative-status/{iid}/{entry.date.notation()}/{entry.status}", seen), "initiative-status",
-                    entry.date, f"Initiative {_quoted(initiative.title)}: {labels.INITIATIVE_STATUS[entry.status]}",
+                    # A report of its time ("als „läuft“ gemeldet"), never today's status: that needs a recent source.
+                    entry.date, f"Initiative {_quoted(initiative.title)}: als {_quoted(labels.INITIATIVE_STATUS[entry.status])} gemeldet",
                     page, ("initiatives", iid), iid, tuple(entry.sources), frozenset(concerns)))
             for milestone in initiative.milestones:
                 kind = labels.MILESTONE_KIND[milestone.kind]
