@@ -205,6 +205,7 @@ def test_calendar_uids_unique_and_stable(tmp_path: Path) -> None:
     uids = [str(e["uid"]) for e in first]
     assert len(uids) == len(set(uids)) == 4
     assert str(first[0]["url"]).startswith("https://example.org/")
+    assert str(first[0]["summary"]) == "Industriekonferenz (MPT)"  # the calendar of all names the initiative
     data = mini_data(tmp_path / "data", ("measures/glasfaser.yaml", 'target: "2020"', 'target: "2021-06-30"'))
     again = events(calendar_files(BuildContext(catalog_of(data), "", TODAY))["zeitleiste/kalender.ics"])
     assert sorted(str(e["uid"]) for e in again) == sorted(uids)

@@ -35,6 +35,7 @@ class Item:
 
     key: str
     initiative_id: str
+    initiative: str   # the initiative's short name or title, named in the calendar of all initiatives
     date: VagueDate
     title: str
     description: str
@@ -48,10 +49,11 @@ def items(catalog: Catalog, initiative_id: str | None = None) -> list[Item]:
     chosen = [initiative_id] if initiative_id else list(catalog.initiatives)
     for iid in chosen:
         initiative = catalog.initiatives[iid]
+        name = initiative.short_name or initiative.title
         for m in initiative.milestones:
             note = f" ({m.date_note})" if m.date_note else ""
             found.append(Item(
-                f"milestone/{iid}/{m.id}", iid, m.date, m.title,
+                f"milestone/{iid}/{m.id}", iid, name, m.date, m.title,
                 f"{labels.MILESTONE_KIND[m.kind]}, {labels.MILESTONE_STATUS[m.status]}{note}. Initiative: {initiative.title}.",
                 url_for("initiatives", iid) + "#zeitleiste", ("initiatives", iid)))
         for mid in catalog.measures_of(iid):
@@ -60,7 +62,7 @@ def items(catalog: Catalog, initiative_id: str | None = None) -> list[Item]:
                 continue
             note = f" ({measure.target_note})" if measure.target_note else ""
             found.append(Item(
-                f"target/{mid}", iid, measure.target, f"Zieltermin der Maßnahme „{measure.title}“",
+                f"target/{mid}", iid, name, measure.target, f"Zieltermin der Maßnahme „{measure.title}“",
                 f"Zieltermin laut Quelle{note}. Stand der Maßnahme: {labels.MEASURE_STATUS[catalog.status(mid)]}. "
                 f"Initiative: {initiative.title}.",
                 url_for("measures", mid), ("measures", mid)))
@@ -68,14 +70,15 @@ def items(catalog: Catalog, initiative_id: str | None = None) -> list[Item]:
     return sorted(dated, key=lambda item: (item.date.sort_key(), item.key))
 
 
-def summary(item: Item) -> str:
-    """The event's title: a vague date says so in words, a day needs no note."""
+def summary(item: Item, named: bool = False) -> str:
+    """The event's title: a vague date says so in words, a day needs no note; ``named`` adds the initiative."""
+    title = f"{item.title} ({item.initiative})" if named else item.title
     if item.date.precision is Precision.DAY:
-        return item.title
-    return f"{item.date.german()} (genauer Tag unbekannt): {item.title}"
+        return title
+    return f"{item.date.german()} (genauer Tag unbekannt): {title}"
 
 
-def event(ctx: BuildContext, item: Item) -> Event:
+def event(ctx: BuildContext, item: Item, named: bool = False) -> Event:
     """One all-day event (or span of days) for an item."""
     first, last = item.date.first_day(), item.date.last_day()
     assert first is not None and last is not None
@@ -84,7 +87,7 @@ def event(ctx: BuildContext, item: Item) -> Event:
     found.add("dtstamp", midnight(ctx.changed(*item.recorded) or ctx.today))
     found.add("dtstart", first)  # a date: VALUE=DATE
     found.add("dtend", last + dt.timedelta(days=1))  # exclusive end (RFC 5545, 3.6.1)
-    found.add("summary", summary(item))
+    found.add("summary", summary(item, named))
     found.add("description", item.description)
     found.add("transp", "TRANSPARENT")  # a reminder of a date, not a busy time
     if ctx.site_url:  # URL needs an absolute address; locally the description names the initiative
@@ -92,8 +95,8 @@ def event(ctx: BuildContext, item: Item) -> Event:
     return found
 
 
-def calendar(ctx: BuildContext, name: str, chosen: list[Item]) -> str:
-    """An iCalendar file with one event per item."""
+def calendar(ctx: BuildContext, name: str, chosen: list[Item], named: bool = False) -> str:
+    """An iCalendar file with one event per item (``named``: each title names its initiative)."""
     cal = Calendar()
     cal.add("prodid", f"-//{PORTAL_NAME}//Kalender//DE")
     cal.add("version", "2.0")
@@ -101,14 +104,14 @@ def calendar(ctx: BuildContext, name: str, chosen: list[Item]) -> str:
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
     for item in chosen:
-        cal.add_component(event(ctx, item))
+        cal.add_component(event(ctx, item, named))
     return cal.to_ical().decode("utf-8")
 
 
 def calendar_files(ctx: BuildContext) -> dict[str, str]:
     """Every calendar by its path in the site: all initiatives, and one per initiative."""
     catalog = ctx.catalog
-    files = {catalog.calendar_path(): calendar(ctx, f"{PORTAL_NAME}: Termine", items(catalog))}
+    files = {catalog.calendar_path(): calendar(ctx, f"{PORTAL_NAME}: Termine", items(catalog), named=True)}
     for iid in catalog.initiatives:
         files[catalog.calendar_path(iid)] = calendar(ctx, f"{PORTAL_NAME}: {catalog.initiatives[iid].title}", items(catalog, iid))
     return files
