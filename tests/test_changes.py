@@ -216,3 +216,13 @@ def test_calendar_is_reproducible(initiative: str | None) -> None:
     ctx = context()
     path = ctx.catalog.calendar_path(initiative)
     assert calendar_files(ctx)[path] == calendar_files(context())[path]
+
+
+def test_the_preview_without_content_still_has_valid_feeds_and_calendars() -> None:
+    """``mkdocs serve`` before any good content: empty feeds and calendars, never an error."""
+    from portal.site import Portal  # asks git: only here
+
+    files = Portal(MINI.parent.parent.parent, TODAY, content=False).exports()
+    parsed = feedparser.parse(files["neu/feed.xml"])
+    assert not parsed.bozo and parsed.entries == []
+    assert events(files["zeitleiste/kalender.ics"]) == []

@@ -209,6 +209,9 @@ def test_every_feed_and_calendar_of_the_shipped_content(real_site: Build) -> Non
         check_feed(path)
     for path in calendars(site):
         check_calendar(path)
+    # Only what the pages show: no e-mail address (the operator's is for reports, not for feeds).
+    for path in [*paths, *calendars(site)]:
+        assert not re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", path.read_text(encoding="utf-8")), path
     # Every page that announces a feed links it visibly, and the feed exists.
     for page in site.rglob("index.html"):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
