@@ -186,14 +186,14 @@ def test_calendar_days_spans_and_undated_items() -> None:
     assert sorted(files) == ["initiativen/masterplan-test/kalender.ics", "zeitleiste/kalender.ics"]
     found = {str(e["summary"]): e for e in events(files["initiativen/masterplan-test/kalender.ics"])}
     assert sorted(found) == [
-        "2018 (genauer Tag unbekannt): Zieltermin der Maßnahme „Erledigte Maßnahme“",
-        "2020 (genauer Tag unbekannt): Zieltermin der Maßnahme „Glasfaser bis 2020“",
-        "Frühjahr 2018 (genauer Tag unbekannt): Überprüfung",
-        "Industriekonferenz",
+        "2018 (genauer Tag unbekannt): Zieltermin der Maßnahme „Erledigte Maßnahme“ (MPT)",
+        "2020 (genauer Tag unbekannt): Zieltermin der Maßnahme „Glasfaser bis 2020“ (MPT)",
+        "Frühjahr 2018 (genauer Tag unbekannt): Überprüfung (MPT)",
+        "Industriekonferenz (MPT)",
     ]  # "Treffen" has no date: not in the calendar
-    day = found["Industriekonferenz"]
+    day = found["Industriekonferenz (MPT)"]
     assert (day.decoded("dtstart"), day.decoded("dtend")) == (dt.date(2017, 3, 16), dt.date(2017, 3, 17))
-    season = found["Frühjahr 2018 (genauer Tag unbekannt): Überprüfung"]
+    season = found["Frühjahr 2018 (genauer Tag unbekannt): Überprüfung (MPT)"]
     assert (season.decoded("dtstart"), season.decoded("dtend")) == (dt.date(2018, 3, 1), dt.date(2018, 6, 1))
     assert "DTSTART;VALUE=DATE:20180301" in season.to_ical().decode()
     assert season.decoded("dtstamp") == dt.datetime(2026, 5, 4, tzinfo=dt.UTC)  # recorded, not the wall clock
@@ -205,7 +205,7 @@ def test_calendar_uids_unique_and_stable(tmp_path: Path) -> None:
     uids = [str(e["uid"]) for e in first]
     assert len(uids) == len(set(uids)) == 4
     assert str(first[0]["url"]).startswith("https://example.org/")
-    assert str(first[0]["summary"]) == "Industriekonferenz (MPT)"  # the calendar of all names the initiative
+    assert str(first[0]["summary"]) == "Industriekonferenz (MPT)"  # each title names its initiative
     data = mini_data(tmp_path / "data", ("measures/glasfaser.yaml", 'target: "2020"', 'target: "2021-06-30"'))
     again = events(calendar_files(BuildContext(catalog_of(data), "", TODAY))["zeitleiste/kalender.ics"])
     assert sorted(str(e["uid"]) for e in again) == sorted(uids)
