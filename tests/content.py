@@ -120,7 +120,7 @@ PAGE_TYPES = [
     "massnahmen/", url("measures", MEASURE),
     "partner/", url("organisations", ORGANISATION),
     url("people", PERSON),
-    "zeitleiste/",
+    "zeitleiste/", "neu/",
     "themen/", url("topics", TOPIC),
     "regionen/", url("regions", REGION),
     "presse/", "quellen/", url("documents", DOCUMENT),

@@ -3,7 +3,8 @@
 ``Catalog`` holds one field per collection, built once: drafts and documents dated after the
 reference date are set aside (``withheld``, for checks only), so no page, list, feed or export can
 show them. The reverse links come from ``portal.indexes``; progress queries (evidence, stale,
-overdue) from ``portal.progress``; overview groupings and filters from ``portal.listings``.
+overdue) from ``portal.progress``; overview groupings and filters from ``portal.listings``; the
+dated changes for the "Neu" page and the feeds from ``portal.changes``.
 Templates only read.
 """
 
@@ -13,6 +14,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from . import evidence, labels
+from .changes import FollowQueries
 from .indexes import Citation, Indexes, Involvement
 from .listings import ListingQueries, TimelineEntry
 from .pagetypes import PAGE_TYPES, Section
@@ -49,7 +51,7 @@ def is_published(doc: Document, today: dt.date) -> bool:
     return not doc.draft and not (first is not None and first > today)
 
 
-class Catalog(ProgressQueries, ListingQueries, MapQueries):
+class Catalog(ProgressQueries, ListingQueries, MapQueries, FollowQueries):
     """All published records by collection, the reference date for "overdue", and derived indexes."""
 
     def __init__(self, records: Mapping[str, Mapping[str, Record]], today: dt.date,

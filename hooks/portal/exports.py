@@ -12,6 +12,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from . import labels
+from .calendars import calendar_files
+from .feeds import feed_files
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -132,3 +134,13 @@ EXPORTS: dict[str, Callable[[BuildContext], str]] = {
     "daten/inhalte.json": content_json,
     "daten/massnahmen.csv": measures_csv,
 }
+
+
+def follow_files(ctx: BuildContext) -> dict[str, str]:
+    """The feeds and calendars (``portal.feeds``, ``portal.calendars``): one per record, so their
+    paths depend on the content and they come as a set of files rather than one entry each."""
+    return {**feed_files(ctx), **calendar_files(ctx)}
+
+
+# Sets of files whose paths depend on the content (each record's feed); each returns {path: text}.
+FILE_SETS: list[Callable[[BuildContext], dict[str, str]]] = [follow_files]

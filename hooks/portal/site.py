@@ -16,7 +16,8 @@ from .catalog import Catalog
 from .check import load_valid
 from .context import BuildContext
 from .evidence import DEFAULT_STALE_YEARS
-from .exports import EXPORTS
+from .exports import EXPORTS, FILE_SETS
+from .feeds import page_feeds
 from .markup import render_inline, render_prose
 from .model import COLLECTIONS, Record
 from .pages import PagePlan, intro_html, plan_pages
@@ -88,8 +89,12 @@ class Portal:
         return stand(paths, self._changes, self.today)
 
     def exports(self) -> dict[str, str]:
-        """Open-data files by their path in the site."""
-        return {path: make(self.build_context) for path, make in EXPORTS.items()}
+        """Open-data files, feeds and calendars by their path in the site."""
+        ctx = self.build_context
+        files = {path: make(ctx) for path, make in EXPORTS.items()}
+        for make_set in FILE_SETS:
+            files.update(make_set(ctx))
+        return files
 
     @property
     def build_context(self) -> BuildContext:
@@ -122,6 +127,8 @@ class Portal:
             "record_id": plan.record_id if plan else None,
             "stand": self.stand(plan),
             "jsonld": self.jsonld(plan),
+            # The Atom feeds main.html announces in <head> (title, site-relative path).
+            "feeds": page_feeds(self.catalog, src_uri, plan.collection if plan else None, plan.record_id if plan else None),
             "content_problems": [problem.render() for problem in self.problems.sorted()],
             "source_file": source,
             "edit_url": edit_url(repository, self.edit.get("branch", "main"), source) if repository else None,
