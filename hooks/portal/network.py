@@ -83,8 +83,9 @@ def _positions(count: int, height: float) -> list[float]:
     return [round(TOP + (index + 0.5) * share, 1) for index in range(count)]
 
 
-def layout(initiatives: list[tuple[str, str]], organisations: list[tuple[str, str, list[str]]]) -> NetworkLayout:
-    """Place ``initiatives`` ((id, name), in the order given) on the left and ``organisations``
+def layout(initiatives: list[tuple[str, str]], organisations: list[tuple[str, str, list[str]]],
+           labels: dict[str, str] | None = None) -> NetworkLayout:
+    """Place ``initiatives`` ((id, name), in the order given; shown as ``labels[id]`` where given) on the left and ``organisations``
     ((id, name, ids of its initiatives)) on the right, ordered by the mean position of their
     initiatives (ties keep the given order). Edges to initiatives not in the left column are left out."""
     column = {key: index for index, (key, _) in enumerate(initiatives)}
@@ -97,7 +98,8 @@ def layout(initiatives: list[tuple[str, str]], organisations: list[tuple[str, st
     ordered = sorted(links, key=centre)  # stable: equal centres keep the caller's ranking
     span = max(len(initiatives), len(ordered), 1) * STEP
     left_x, right_x = LABEL_WIDTH, LABEL_WIDTH + GAP
-    nodes = [Node("initiative", key, name, short(name), left_x, y, left_x - LABEL_OFFSET)
+    labels = labels or {}
+    nodes = [Node("initiative", key, name, short(labels.get(key, name)), left_x, y, left_x - LABEL_OFFSET)
              for (key, name), y in zip(initiatives, _positions(len(initiatives), span), strict=True)]
     where = {node.key: node for node in nodes}
     edges = []

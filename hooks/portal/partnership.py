@@ -112,11 +112,11 @@ class PartnerQueries:
         """The network picture's geometry for the matrix's rows and columns (computed once per build)."""
         if self._network is None:
             matrix = self.partner_matrix()
-            inner = [(key, self.initiative_label(key)) for key in matrix.initiatives]
+            inner = [(key, self.initiatives[key].title) for key in matrix.initiatives]
             outer = [(row.organisation_id, self.organisations[row.organisation_id].name,
                       [key for key, cell in zip(matrix.initiatives, row.cells, strict=True) if cell])
                      for row in matrix.rows]
-            self._network = layout(inner, outer)
+            self._network = layout(inner, outer, {key: self.initiative_label(key) for key in matrix.initiatives})
         return self._network
 
     def initiative_label(self, initiative_id: str) -> str:
