@@ -111,7 +111,74 @@ def test_partner_initiatives_escape_names(env: Environment, hostile: Catalog) ->
     assert text(html).count(HOSTILE) == 2  # the organisation and the initiative
 
 
+# --- the quieter profiles: source lines, folded rows, participants and key figures ----------------------
+
+
+@example("section_sources")
+def test_section_sources_is_one_line_with_every_source(env: Environment, catalog: Catalog, hostile: Catalog) -> None:
+    partners = Macros(env, catalog, library="partners")
+    line = one(partners.section_sources(["pm-eins"]), "p.portal-section-sources")
+    assert text(line) == "Quelle dieses Abschnitts: „Pressemitteilung eins“"
+    assert hrefs(line) == ["../../quellen/pm-eins/"]
+    assert text(partners.section_sources(["pm-eins", "pm-eins"])).startswith("Quellen dieses Abschnitts:")
+    assert str(partners.section_sources([])) == ""
+    assert_escaped(Macros(env, hostile, library="partners").section_sources(["pm-eins"]))
+
+
+@example("left_open")
+def test_left_open_folds_what_the_sources_do_not_give(env: Environment, catalog: Catalog) -> None:
+    partners = Macros(env, catalog, library="partners")
+    html = partners.left_open(["Partner", "Zieltermin"])
+    assert soup(html).dt.get_text() == "Nicht genannt"
+    assert text(one(html, "dd.portal-open")) == "Partner, Zieltermin (nennen die Quellen nicht)"
+    assert str(partners.left_open([])) == ""
+    assert_escaped(partners.left_open([HOSTILE]))
+
+
+@example("participants_table")
+def test_participants_table_names_organisation_person_and_role(env: Environment, catalog: Catalog) -> None:
+    html = Macros(env, catalog, library="partners").participants_table("masterplan-test")
+    table = one(html, "table.portal-participants")
+    assert [th.get_text() for th in table.thead.find_all("th")] == ["Organisation", "Person und Funktion", "Rolle in der Initiative"]
+    rows = [[text(cell) for cell in tr.find_all(["th", "td"])] for tr in table.tbody.find_all("tr")]
+    assert rows == [
+        ["Stadt Test", "Dr. Erika Muster, Oberbürgermeisterin (laut Quelle vom 20. März 2017)", "Gemeinsame Leitung"],
+        ["Politik und Verwaltung", "keine genannt", "Teilnahme"]]
+    assert all(th["scope"] == "row" for th in table.tbody.find_all("th"))
+    # Both rows rest on the same source: it is named once, under the table.
+    assert soup(html).select(".portal-sources") == []
+    assert text(one(html, "p.portal-section-sources")) == "Quelle dieses Abschnitts: „Pressemitteilung eins“"
+
+
+@example("participants_table")
+def test_a_participant_on_another_source_names_it(env: Environment) -> None:
+    records = mini_records()
+    initiative = records["initiatives"]["masterplan-test"]
+    members = [initiative.participants[0], initiative.participants[1].model_copy(update={"sources": ["pm-eins", "pm-eins"]})]
+    records["initiatives"]["masterplan-test"] = initiative.model_copy(update={"participants": members})
+    html = Macros(env, Catalog(records, TODAY), library="partners").participants_table("masterplan-test")
+    [own] = soup(html).select("td .portal-sources")
+    assert text(own) == "(Quellen: Pressemitteilung eins, Pressemitteilung eins)"
+    assert own.find_parent("tr").th.get_text() == "Politik und Verwaltung"
+
+
+@example("key_figures")
+def test_key_figures_fit_three_columns(env: Environment, catalog: Catalog, hostile: Catalog) -> None:
+    html = Macros(env, catalog, library="partners").key_figures("masterplan-test")
+    table = one(html, "table.portal-figures")
+    assert [th.get_text() for th in table.thead.find_all("th")] == ["Kennzahl", "Wert", "Stichtag"]
+    [row] = table.tbody.find_all("tr")
+    assert row["id"] == "kennzahl-beschaeftigte"
+    assert [text(c) for c in row.find_all(["th", "td"])] == ["Beschäftigte", "nahezu 100.000 Beschäftigte", "Datum nicht bekannt"]
+    assert text(one(html, "p.portal-section-sources")) == "Quelle dieses Abschnitts: „Pressemitteilung eins“"
+    assert_escaped(Macros(env, hostile, library="partners").key_figures("masterplan-test"))
+
+
 HOSTILE_CALLS.update({
+    "section_sources": (lambda p, c: p.section_sources(["pm-eins"]), True, "partners"),
+    "left_open": (lambda p, c: p.left_open(["Partner"]), False, "partners"),
+    "participants_table": (lambda p, c: p.participants_table("masterplan-test"), True, "partners"),
+    "key_figures": (lambda p, c: p.key_figures("masterplan-test"), True, "partners"),
     "partner_matrix": (lambda p, c: p.partner_matrix(c.partner_matrix()), True, "partners"),
     "network": (lambda p, c: p.network(c.partner_network()), True, "partners"),
     "partner_initiatives": (lambda p, c: p.partner_initiatives("stadt-test"), True, "partners"),

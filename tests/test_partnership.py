@@ -157,3 +157,18 @@ def test_overview_toc_lists_the_groups() -> None:
     assert [e.title for e in partners][1:-1] == [label for label, _ in catalog.orgs_by_type()]
     assert all(e.anchor == org_type_anchor(e.title) for e in partners[1:-1])
     assert overview_toc(catalog, "page.html") == []
+
+
+# --- one source line per section (portal.citing) ------------------------------------------------------
+
+
+def test_section_sources_names_what_most_rows_cite_and_keeps_the_others() -> None:
+    from portal.citing import section_sources
+
+    found = section_sources([["a"], ["b"], ["a"], [], ["a", "b"]])
+    assert found.common == ("a",)
+    assert found.rows == ((), ("b",), (), (), ("a", "b"))
+    # Every cited document is still named: in the line or on its row.
+    assert {d for row in found.rows for d in row} | set(found.common) == {"a", "b"}
+    assert section_sources([["b"], ["a"]]).common == ("b",)  # a tie: the first in page order
+    assert section_sources([]).common == () and section_sources([[]]).rows == ((),)

@@ -4,7 +4,7 @@
 reference date are set aside (``withheld``, for checks only), so no page, list, feed or export can
 show them. The reverse links come from ``portal.indexes``; progress queries (evidence, stale,
 overdue) from ``portal.progress``; overview groupings and filters from ``portal.listings``; partners across initiatives from
-``portal.partnership``.
+``portal.partnership``; the quieter profiles' source lines from ``portal.citing``.
 Templates only read.
 """
 
@@ -17,6 +17,7 @@ from . import evidence, labels
 from .indexes import Citation, Indexes, Involvement
 from .listings import ListingQueries, TimelineEntry
 from .pagetypes import PAGE_TYPES, Section
+from .citing import ProfileQueries
 from .partnership import PartnerQueries
 from .progress import FINISHED, ProgressQueries
 from .refs import references
@@ -50,7 +51,7 @@ def is_published(doc: Document, today: dt.date) -> bool:
     return not doc.draft and not (first is not None and first > today)
 
 
-class Catalog(ProgressQueries, ListingQueries, PartnerQueries):
+class Catalog(ProgressQueries, ListingQueries, PartnerQueries, ProfileQueries):
     """All published records by collection, the reference date for "overdue", and derived indexes."""
 
     def __init__(self, records: Mapping[str, Mapping[str, Record]], today: dt.date,

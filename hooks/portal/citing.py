@@ -1,0 +1,74 @@
+"""Profiles with less noise: one source line per section instead of "(Quelle: …)" on every row.
+
+A mixin of ``portal.catalog.Catalog``. The rule (stated to readers on the method page, "Quellen"):
+a section names once, at its end, the sources that most of its rows rest on ("Quellen dieses
+Abschnitts"); a row that rests on other sources still names its own, right there. So every fact
+stays traceable to its document, and every cited document stays linked from the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from . import labels
+
+if TYPE_CHECKING:
+    from .model import Initiative, Participant, Person, Role
+
+
+@dataclass(frozen=True)
+class SectionSources:
+    """A section's source line (``common``) and, per row in page order, the sources that row must
+    still show itself: empty when it rests on exactly the section's sources."""
+
+    common: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+def section_sources(rows: Sequence[Sequence[str]]) -> SectionSources:
+    """The section's sources: the set of documents most rows cite (the first such set in page order
+    on a tie; rows without sources do not count). Rows citing another set keep their own."""
+    counts: dict[tuple[str, ...], int] = {}
+    for row in rows:
+        if row:
+            counts[tuple(row)] = counts.get(tuple(row), 0) + 1
+    common = max(counts, key=lambda key: counts[key]) if counts else ()  # max keeps the first on a tie
+    return SectionSources(common, tuple(() if tuple(row) == common else tuple(row) for row in rows))
+
+
+@dataclass(frozen=True)
+class ParticipantRows:
+    """An initiative's participants in the order of their roles' vocabulary, each with the sources
+    it must still show itself, and the table's source line."""
+
+    rows: tuple[tuple[Participant, tuple[str, ...]], ...]
+    common: tuple[str, ...]
+
+
+class ProfileQueries:
+    """What the quieter profiles ask: a section's source line, a person's function in an organisation."""
+
+    if TYPE_CHECKING:  # provided by Catalog
+        people: dict[str, Person]
+        initiatives: dict[str, Initiative]
+
+    def section_sources(self, rows: Sequence[Sequence[str]]) -> SectionSources:
+        """The source line of a section whose rows cite ``rows`` (``portal.citing.section_sources``)."""
+        return section_sources(rows)
+
+    def person_function(self, person_id: str, org_id: str | None) -> Role | None:
+        """The person's first role in the organisation as a source states it ("Präsident"), or None."""
+        if org_id is None:
+            return None
+        return next((role for role in self.people[person_id].roles if role.organisation == org_id), None)
+
+    def participant_rows(self, initiative_id: str) -> ParticipantRows:
+        """The participants table of an initiative: rows by role (the vocabulary's order, then as
+        listed), with the sources each row still shows (``section_sources``)."""
+        members = self.initiatives[initiative_id].participants
+        cited = section_sources([m.sources for m in members])
+        order = {role: index for index, role in enumerate(labels.PARTICIPANT_ROLE)}
+        ranked = sorted(range(len(members)), key=lambda index: (order[members[index].role], index))
+        return ParticipantRows(tuple((members[i], cited.rows[i]) for i in ranked), cited.common)
