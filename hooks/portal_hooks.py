@@ -36,13 +36,14 @@ from portal.problems import ContentError, Problem
 from portal.publish import Staging
 from portal.revision import reference_date
 from portal.site import Portal
-from portal.toc import TocEntry
 from portal_config import SettingsError, load_settings
 
 if TYPE_CHECKING:  # MkDocs passes these in; annotations only
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
+
+    from portal.toc import TocEntry
 
 log = logging.getLogger("mkdocs.plugins.portal")
 STATE_KEY = "portal_state"

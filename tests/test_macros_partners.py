@@ -3,17 +3,17 @@ an organisation's initiatives (the checks of every library are in tests/test_mac
 
 from __future__ import annotations
 
+import pytest
 from jinja2 import Environment
-from test_macros import (  # noqa: F401 (env, catalog and hostile are fixtures)
+from test_macros import (
     HOSTILE,
     HOSTILE_CALLS,
     TODAY,
     Macros,
     assert_escaped,
-    catalog,
-    env,
+    environment,
     example,
-    hostile,
+    hostile_records,
     hrefs,
     mini_records,
     one,
@@ -22,6 +22,21 @@ from test_macros import (  # noqa: F401 (env, catalog and hostile are fixtures)
 )
 
 from portal.catalog import Catalog
+
+
+@pytest.fixture(scope="module")
+def env() -> Environment:
+    return environment()
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return Catalog(mini_records(), TODAY)
+
+
+@pytest.fixture(scope="module")
+def hostile() -> Catalog:
+    return Catalog(hostile_records(), TODAY)
 
 
 def two_initiatives(records: dict | None = None) -> Catalog:

@@ -14,10 +14,10 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from . import evidence, labels
+from .citing import ProfileQueries
 from .indexes import Citation, Indexes, Involvement
 from .listings import ListingQueries, TimelineEntry
 from .pagetypes import PAGE_TYPES, Section
-from .citing import ProfileQueries
 from .partnership import PartnerQueries
 from .progress import FINISHED, ProgressQueries
 from .refs import references

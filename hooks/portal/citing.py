@@ -8,13 +8,14 @@ stays traceable to its document, and every cited document stays linked from the 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import labels
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from .model import Initiative, Participant, Person, Role
 
 

@@ -10,13 +10,14 @@ partner directory, statuses on the measures overview).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .pagetypes import PAGE_TYPES
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .catalog import Catalog
 
 
