@@ -5,19 +5,19 @@ with a second initiative that shares organisations with the first."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from conftest import MINI, Build, builds, mini_variant
+from conftest import Build, builds, mini_variant
 
 from portal.catalog import Catalog
 from portal.check import load_valid
 from portal.partnership import roles_by_initiative
-from portal.urls import url_for
 
-EPOCH_DATE = __import__("datetime").date(2026, 11, 22)
+EPOCH_DATE = dt.date(2026, 11, 22)  # conftest.EPOCH as a date
 SECOND = """title: Zweite Initiative
 kind: dialog
 region: teststadt
@@ -130,8 +130,11 @@ def test_facts_no_source_gives_are_folded(mini_site: Build) -> None:
     group = mini_site.html("initiativen/masterplan-test/").find(id="arbeitskreis-ak-flaechen").find_parent("section")
     assert group.find(string=lambda s: s and "nicht genannt" in s and "Quelle" in s) is None
     assert " ".join(group.find("dd", class_="portal-open").get_text().split()) == "Geschäftsführung (nennen die Quellen nicht)"
+    # The finished measure names neither owner nor partners: one row says so, none says it twice.
     measure = mini_site.html("massnahmen/fertig/").find("dl", class_="portal-facts")
-    assert [dt.get_text() for dt in measure.find_all("dt")].count("Nicht genannt") <= 1
+    assert [t.get_text() for t in measure.find_all("dt")].count("Nicht genannt") == 1
+    assert " ".join(measure.find("dd", class_="portal-open").get_text().split()) == "Verantwortlich, Partner (nennen die Quellen nicht)"
+    assert "Verantwortlich" not in [t.get_text() for t in measure.find_all("dt")]
 
 
 # --- the table of contents ---------------------------------------------------------------------------
