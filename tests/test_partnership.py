@@ -172,3 +172,11 @@ def test_section_sources_names_what_most_rows_cite_and_keeps_the_others() -> Non
     assert {d for row in found.rows for d in row} | set(found.common) == {"a", "b"}
     assert section_sources([["b"], ["a"]]).common == ("b",)  # a tie: the first in page order
     assert section_sources([]).common == () and section_sources([[]]).rows == ((),)
+
+
+def test_a_note_that_only_says_the_source_is_silent_is_folded() -> None:
+    from portal.citing import says_nothing
+
+    assert says_nothing(None) and says_nothing("") and says_nothing("in der Quelle nicht genannt")
+    assert says_nothing("In den Quellen nicht genannt.")
+    assert not says_nothing("in der Quelle nicht genannt; moderieren soll laut Interview die wmr")

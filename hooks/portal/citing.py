@@ -19,6 +19,17 @@ if TYPE_CHECKING:
     from .model import Initiative, Participant, Person, Role
 
 
+# Editors' notes that only say a source is silent ("owner_note: in der Quelle nicht genannt"): such a
+# fact is folded with the others no source gives, instead of a row of its own.
+SILENT = {"in der quelle nicht genannt", "in den quellen nicht genannt", "nicht genannt", "nicht bekannt",
+          "in der quelle nicht angegeben", "in den quellen nicht angegeben"}
+
+
+def says_nothing(note: str | None) -> bool:
+    """Whether an editor's note only says that the sources do not give the fact (or is empty)."""
+    return not note or note.strip().rstrip(".").casefold() in SILENT
+
+
 @dataclass(frozen=True)
 class SectionSources:
     """A section's source line (``common``) and, per row in page order, the sources that row must
@@ -58,6 +69,10 @@ class ProfileQueries:
     def section_sources(self, rows: Sequence[Sequence[str]]) -> SectionSources:
         """The source line of a section whose rows cite ``rows`` (``portal.citing.section_sources``)."""
         return section_sources(rows)
+
+    def says_nothing(self, note: str | None) -> bool:
+        """Whether a note only says the sources are silent (``portal.citing.says_nothing``)."""
+        return says_nothing(note)
 
     def person_function(self, person_id: str, org_id: str | None) -> Role | None:
         """The person's first role in the organisation as a source states it ("Präsident"), or None."""
