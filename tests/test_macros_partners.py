@@ -88,7 +88,7 @@ def test_network_nodes_are_named_links_with_a_legend(env: Environment) -> None:
     assert svg.find("title").get_text().startswith("Netz der Beteiligung")
     links = svg.find_all("a")
     assert [(a["aria-label"], a["href"]) for a in links] == [
-        ("Masterplan Test (Initiative)", "./"), ("Zweite Initiative (Initiative)", "../zweite-initiative/"),
+        ("MPT (Masterplan Test, Initiative)", "./"), ("Zweite Initiative (Initiative)", "../zweite-initiative/"),
         ("Kammer Test (Organisation)", "../../partner/kammer-test/"), ("Stadt Test (Organisation)", "../../partner/stadt-test/")]
     assert [(a.title.get_text(), a.find("text").get_text()) for a in links] == [  # full name, label
         ("Masterplan Test", "MPT"), ("Zweite Initiative", "Zweite Initiative"), ("Kammer Test", "Kammer Test"),
