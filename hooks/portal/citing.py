@@ -52,10 +52,10 @@ def section_sources(rows: Sequence[Sequence[str]]) -> SectionSources:
 
 @dataclass(frozen=True)
 class ParticipantRows:
-    """An initiative's participants in the order of their roles' vocabulary, each with the sources
-    it must still show itself, and the table's source line."""
+    """An initiative's participants grouped by role (German label, in the vocabulary's order), each
+    with the sources it must still show itself, and the table's source line."""
 
-    rows: tuple[tuple[Participant, tuple[str, ...]], ...]
+    groups: tuple[tuple[str, tuple[tuple[Participant, tuple[str, ...]], ...]], ...]
     common: tuple[str, ...]
 
 
@@ -81,10 +81,13 @@ class ProfileQueries:
         return next((role for role in self.people[person_id].roles if role.organisation == org_id), None)
 
     def participant_rows(self, initiative_id: str) -> ParticipantRows:
-        """The participants table of an initiative: rows by role (the vocabulary's order, then as
-        listed), with the sources each row still shows (``section_sources``)."""
+        """The participants table of an initiative: groups by role (the vocabulary's order, members
+        as listed), each row with the sources it still shows (``section_sources``)."""
         members = self.initiatives[initiative_id].participants
         cited = section_sources([m.sources for m in members])
-        order = {role: index for index, role in enumerate(labels.PARTICIPANT_ROLE)}
-        ranked = sorted(range(len(members)), key=lambda index: (order[members[index].role], index))
-        return ParticipantRows(tuple((members[i], cited.rows[i]) for i in ranked), cited.common)
+        groups = []
+        for role, label in labels.PARTICIPANT_ROLE.items():
+            rows = tuple((m, cited.rows[index]) for index, m in enumerate(members) if m.role == role)
+            if rows:
+                groups.append((label, rows))
+        return ParticipantRows(tuple(groups), cited.common)
