@@ -195,10 +195,25 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     # Material draws "Inhalt" from page.toc, which MkDocs fills from Markdown headings only: the
     # headings templates write come from the portal (after the Markdown's own, on overview pages).
     if entries := _portal(config).toc(page.file.src_uri, str(page.meta.get("template", ""))):
-        page.toc = TableOfContents([*page.toc, *_anchor_links(entries)])
+        page.toc = _with_entries(page, _anchor_links(entries))
     # Plain Markdown pages get Material's own edit button; the portal's page types show a text link.
     page.edit_url = context["edit_url"]
     return context
+
+
+def _with_entries(page: Page, links: list[AnchorLink]) -> TableOfContents:
+    """The page's table of contents with ``links`` after its Markdown headings, under one top entry.
+
+    Material lists the children of a level-1 first entry, and points its skip link at that entry: a
+    page without an <h1> from Markdown gets one that points at the content's start (#inhalt, in
+    main.html), so "Zum Inhalt springen" does not jump past the title and the facts to a section."""
+    first = next(iter(page.toc), None)
+    if first is not None and first.level == 1:
+        first.children.extend(links)
+        return page.toc
+    top = AnchorLink(html.escape(page.title or ""), "inhalt", 1)
+    top.children = [*page.toc, *links]
+    return TableOfContents([top])
 
 
 def _anchor_links(entries: list[TocEntry]) -> list[AnchorLink]:
