@@ -159,3 +159,31 @@ def test_overviews_list_their_groups_in_the_toc(mini_site: Build, url: str, firs
     anchors = toc_anchors(soup)
     assert anchors[0] == first
     assert all(soup.find(id=anchor) is not None for anchor in anchors)
+
+
+# --- the shipped content (any valid content, the real date) --------------------------------------------
+
+
+def test_every_generated_page_has_its_headings_as_toc(real_site: Build) -> None:
+    """On every detail page of the shipped content, "Inhalt" lists exactly the page's section headings
+    (the report section "melden" aside, which depends on the settings, not on the record)."""
+    checked = 0
+    for path in sorted(real_site.site.glob("*/*/index.html")):
+        url = path.parent.relative_to(real_site.site).as_posix() + "/"
+        if url.split("/")[0] not in {"initiativen", "massnahmen", "partner", "personen", "quellen", "themen", "regionen"}:
+            continue
+        soup = real_site.html(url)
+        headings = [h["id"] for h in soup.find("article").find_all("h2", id=True) if h["id"] != "melden"]
+        assert toc_anchors(soup) == headings, url
+        checked += 1
+    assert checked > 0
+
+
+def test_every_network_node_of_the_shipped_content_links_to_a_page(real_site: Build) -> None:
+    soup = real_site.html("partner/netzwerk/")
+    nodes = soup.select("svg.portal-network__svg a")
+    rows = soup.select("div.portal-matrix tbody tr")
+    columns = soup.select("div.portal-matrix thead th a")
+    assert len(nodes) == len(rows) + len(columns)
+    for node in nodes:
+        assert page_exists(real_site.site, "partner/netzwerk/", node["href"]), node["href"]

@@ -156,6 +156,7 @@ def test_overview_toc_lists_the_groups() -> None:
     partners = overview_toc(catalog, "partners.html")
     assert [e.title for e in partners][1:-1] == [label for label, _ in catalog.orgs_by_type()]
     assert all(e.anchor == org_type_anchor(e.title) for e in partners[1:-1])
+    assert [e.anchor for e in overview_toc(catalog, "network.html")] == ["bild", "tabelle", "quellen"]
     assert overview_toc(catalog, "page.html") == []
 
 

@@ -54,11 +54,18 @@ def _measures(catalog: Catalog) -> list[TocEntry]:
     return [TocEntry(f"status-{state}", label) for state, label, _ in catalog.by_status(catalog.sorted_ids("measures"))]
 
 
+def _network(catalog: Catalog) -> list[TocEntry]:
+    shown = [TocEntry("bild", "Das Netz als Bild"), TocEntry("tabelle", "Organisationen und Initiativen als Tabelle")]
+    sourced = catalog.sources_for("initiatives", list(catalog.partner_matrix().initiatives))
+    return [*shown, TocEntry("quellen", "Quellen dieser Seite")] if sourced else shown
+
+
 # Overview pages by their template (front matter of their Markdown file in docs/).
 OVERVIEWS: dict[str, Callable[[Catalog], list[TocEntry]]] = {
     "timeline.html": _timeline,
     "partners.html": _partners,
     "measures.html": _measures,
+    "network.html": _network,
 }
 
 
