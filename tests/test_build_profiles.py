@@ -137,6 +137,13 @@ def test_facts_no_source_gives_are_folded(mini_site: Build) -> None:
     assert "Verantwortlich" not in [t.get_text() for t in measure.find_all("dt")]
 
 
+def test_the_method_page_states_the_source_line_rule(mini_site: Build) -> None:
+    rule = mini_site.html("methode/").find(id="quellenzeile")
+    assert rule is not None and rule.get_text() == "Eine Quellenzeile je Abschnitt"
+    text = " ".join(rule.find_next_sibling("p").get_text().split())
+    assert "Quellen dieses Abschnitts" in text and "nennt er sie weiterhin selbst" in text
+
+
 # --- the table of contents ---------------------------------------------------------------------------
 
 
