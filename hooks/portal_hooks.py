@@ -7,13 +7,15 @@ on_config   check the portal's settings under extra: (hooks/portal_config.py), t
 on_files    add one generated page per record, and the open-data files
 on_env      autoescape the portal's own templates; the preview's problems for every template
 on_page_content  give generated pages their searchable prose
-on_page_context  hand templates the catalog and the page's record
+on_page_context  hand templates the catalog and the page's record; fill the table of contents of
+                 pages whose headings come from templates
 on_post_build    swap the finished site into place (a failed build leaves the old one untouched)
 """
 
 from __future__ import annotations
 
 import hashlib
+import html
 import logging
 import os
 import tempfile
@@ -25,6 +27,7 @@ import jinja2
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler
 
 from portal.legal import contact_email, open_fields_message, page_context, publish_problems
@@ -39,6 +42,8 @@ if TYPE_CHECKING:  # MkDocs passes these in; annotations only
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
+
+    from portal.toc import TocEntry
 
 log = logging.getLogger("mkdocs.plugins.portal")
 STATE_KEY = "portal_state"
@@ -187,6 +192,38 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     context.update(_portal(config).context(page.file.src_uri))
     # The operator's details for the legal pages (overrides/legal.html).
     context.update(page_context(config[OPERATOR_KEY]))
+    # Material draws "Inhalt" from page.toc, which MkDocs fills from Markdown headings only: the
+    # headings templates write come from the portal (after the Markdown's own, on overview pages).
+    if entries := _portal(config).toc(page.file.src_uri, str(page.meta.get("template", ""))):
+        page.toc = _with_entries(page, _anchor_links(entries))
     # Plain Markdown pages get Material's own edit button; the portal's page types show a text link.
     page.edit_url = context["edit_url"]
     return context
+
+
+def _with_entries(page: Page, links: list[AnchorLink]) -> TableOfContents:
+    """The page's table of contents with ``links`` after its Markdown headings, under one top entry.
+
+    Material lists the children of a level-1 first entry, and points its skip link at that entry: a
+    page without an <h1> from Markdown gets one that points at the content's start (#inhalt, in
+    main.html), so "Zum Inhalt springen" does not jump past the title and the facts to a section."""
+    first = next(iter(page.toc), None)
+    if first is not None and first.level == 1:
+        first.children.extend(links)
+        return page.toc
+    top = AnchorLink(html.escape(page.title or ""), "inhalt", 1)
+    top.children = [*page.toc, *links]
+    return TableOfContents([top])
+
+
+def _anchor_links(entries: list[TocEntry]) -> list[AnchorLink]:
+    """MkDocs' table of contents items, an entry of a deeper level nested under the one before it.
+    Material writes the titles unescaped (they are HTML in MkDocs' model), so they are escaped here."""
+    top: list[AnchorLink] = []
+    for entry in entries:
+        link = AnchorLink(html.escape(entry.title), entry.anchor, entry.level)
+        if top and entry.level > top[-1].level:
+            top[-1].children.append(link)
+        else:
+            top.append(link)
+    return top

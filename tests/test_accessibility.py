@@ -49,7 +49,8 @@ DETAIL_PAGES = [
 ]
 # tests/fixtures/mini: a measure whose target date passed on the mini site's fixed date.
 MINI_OVERDUE = "massnahmen/glasfaser/"
-MINI_PAGES = [MINI_OVERDUE]
+# and its initiative, which has every section (participants table, key figures, folded facts) in one page.
+MINI_PAGES = [MINI_OVERDUE, "initiativen/masterplan-test/"]
 
 
 def docs_pages() -> list[str]:

@@ -102,11 +102,12 @@ def test_links_go_both_ways(mini_site: Build) -> None:
 
 
 def test_partners_are_grouped_by_role_and_type(mini_site: Build) -> None:
-    text = mini_site.text("initiativen/masterplan-test/")
-    assert "Gemeinsame Leitung Stadt Test: Dr. Erika Muster" in text
-    assert "Teilnehmende Politik und Verwaltung" in text
+    table = mini_site.html("initiativen/masterplan-test/").find("table", class_="portal-participants")
+    rows = [[" ".join(c.get_text(" ").split()) for c in tr.find_all(["th", "td"])] for tr in table.find_all("tr")]
+    assert rows[1:] == [["Gemeinsame Leitung"], ["Stadt Test", "Dr. Erika Muster , Oberbürgermeisterin (laut Quelle vom 20. März 2017 )"],
+                        ["Teilnehmende"], ["Politik und Verwaltung", "keine genannt"]]
     directory = mini_site.html("partner/")
-    assert [h.get_text() for h in directory.find("article").find_all("h2")][:2] == ["Städte (1)", "Kammern (1)"]
+    assert [h.get_text() for h in directory.find("article").find_all("h2")][:3] == ["Wer mit wem", "Städte (1)", "Kammern (1)"]
     org = mini_site.text("partner/kammer-test/")
     assert "Vorsitz: Lenkungskreis" in org and "Partner einer Maßnahme: Glasfaser bis 2020" in org
 

@@ -520,6 +520,11 @@ def test_timeline_lists_milestones_with_dates(p: Macros, catalog: Catalog) -> No
     assert note.get_text() == "Angekündigt für Frühjahr 2018; ob es stattfand, meldet keine Quelle."
     assert text(unknown.select_one("p.portal-timeline__date")) == "Datum nicht bekannt (zum Jahresauftakt)"
     assert "./" not in hrefs(p.timeline(catalog.timeline(), show_initiative=False))
+    # On an initiative's page the section's source line names the common sources: items leave them out.
+    quiet = p.timeline(catalog.timeline(), show_initiative=False, common=["pm-eins"])
+    assert "../../quellen/pm-eins/" not in hrefs(quiet)
+    other = p.timeline(catalog.timeline(), show_initiative=False, common=["pm-eins", "pm-eins"])
+    assert hrefs(other).count("../../quellen/pm-eins/") == 3
 
 
 @example("timeline")
@@ -575,6 +580,8 @@ def test_statement_with_its_speaker_or_initiative(p: Macros, catalog: Catalog) -
     on_person = p.statement(said, initiative_id="masterplan-test")
     assert text(soup(on_person).figcaption).startswith("zu Masterplan Test · Datum nicht bekannt")
     assert "../../personen/erika-muster/" not in hrefs(on_person)
+    # Where the section's source line names them, the caption leaves the sources out.
+    assert text(soup(p.statement(said, cite=False)).figcaption).endswith("· Datum nicht bekannt")
 
 
 @example("statement")

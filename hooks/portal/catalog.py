@@ -4,7 +4,9 @@
 reference date are set aside (``withheld``, for checks only), so no page, list, feed or export can
 show them. The reverse links come from ``portal.indexes``; progress queries (evidence, stale,
 overdue) from ``portal.progress``; overview groupings and filters from ``portal.listings``; the
-dated changes for the "Neu" page and the feeds from ``portal.changes``.
+dated changes for the "Neu" page and the feeds from ``portal.changes``; counts per map area from
+``portal.regionmap``; partners across initiatives from ``portal.partnership``; the quieter profiles'
+source lines from ``portal.citing``.
 Templates only read.
 """
 
@@ -15,9 +17,11 @@ from typing import TYPE_CHECKING, Any
 
 from . import evidence, labels
 from .changes import FollowQueries
+from .citing import ProfileQueries
 from .indexes import Citation, Indexes, Involvement
 from .listings import ListingQueries, TimelineEntry
 from .pagetypes import PAGE_TYPES, Section
+from .partnership import PartnerQueries
 from .progress import FINISHED, ProgressQueries
 from .refs import references
 from .regionmap import MapQueries
@@ -51,7 +55,7 @@ def is_published(doc: Document, today: dt.date) -> bool:
     return not doc.draft and not (first is not None and first > today)
 
 
-class Catalog(ProgressQueries, ListingQueries, MapQueries, FollowQueries):
+class Catalog(ProgressQueries, ListingQueries, MapQueries, FollowQueries, PartnerQueries, ProfileQueries):
     """All published records by collection, the reference date for "overdue", and derived indexes."""
 
     def __init__(self, records: Mapping[str, Mapping[str, Record]], today: dt.date,

@@ -91,6 +91,18 @@ class PageType:
         return next((s for s in self.sections if field in s.fields), BASICS)
 
 
+def _press(collection: str) -> Section:
+    """The "Presse und Dokumente" section (macros.press), on pages of records that documents name."""
+    return Section("presse", "Presse", heading="Presse und Dokumente",
+                   shown=lambda c, k: bool(c.documents_about(collection, k)))
+
+
+def _sources(collection: str) -> Section:
+    """The page's sources at its end (macros.stand), on pages of records that cite any."""
+    return Section("quellen", "Quellen", heading="Quellen dieser Seite",
+                   shown=lambda c, k: bool(c.sources_of(c.record(collection, k))))
+
+
 def _intro_description(collection: str) -> Callable[[Catalog, str], Markup]:
     return lambda catalog, key: render_prose(getattr(catalog.record(collection, key), "description", ""))
 
@@ -148,7 +160,12 @@ PAGE_TYPES: dict[str, PageType] = {
         description=_measure_description,
         intro=_intro_description("measures"),
         describe=structured.measure,
-        sections=(Section("verlauf", "Verlauf", ("history",)),),
+        sections=(
+            Section("verlauf", "Verlauf", ("history",)),
+            Section("weitere-massnahmen", "Weitere Maßnahmen", shown=lambda c, k: bool(c.related_measures(k)[0])),
+            _press("measures"),
+            _sources("measures"),
+        ),
     ),
     "organisations": PageType(
         "organisations", "partner", "organisation.html", "Organisation",
@@ -156,29 +173,59 @@ PAGE_TYPES: dict[str, PageType] = {
                                           "Beteiligung an Initiativen für Industrie und Handwerk in NRW"),
         intro=_intro_description("organisations"),
         describe=structured.organisation,
+        sections=(
+            Section("initiativen", "Initiativen", heading="Beteiligung an Initiativen"),
+            Section("personen", "Personen", shown=lambda c, k: bool(c.people_of_org(k))),
+            Section("massnahmen", "Maßnahmen", shown=lambda c, k: bool(c.measures_of_org(k))),
+            _press("organisations"),
+            _sources("organisations"),
+        ),
     ),
     "people": PageType(
         "people", "personen", "person.html", "Person",
         description=_person_description,
         intro=lambda catalog, key: Markup("<p>{}</p>").format(escape(_person_description(catalog, key))),
         describe=structured.person,
-        sections=(Section("rollen", "Rollen", ("roles",), heading="Öffentliche Rollen"),),
+        sections=(
+            Section("rollen", "Rollen", ("roles",), heading="Öffentliche Rollen"),
+            Section("initiativen", "Initiativen", shown=lambda c, k: bool(c.initiatives_of_person(k))),
+            Section("stellungnahmen", "Stellungnahmen", shown=lambda c, k: bool(c.statements_of(k))),
+            _press("people"),
+            _sources("people"),
+        ),
     ),
     "documents": PageType(
         "documents", "quellen", "document.html", "Quelle",
         description=lambda catalog, key: f"{labels.DOCUMENT_TYPE[catalog.documents[key].type]}: {catalog.documents[key].title}",
         intro=lambda catalog, key: render_prose(catalog.documents[key].body),
         describe=structured.document,
+        sections=(
+            Section("zusammenfassung", "Zusammenfassung"),
+            Section("erwaehnt", "Erwähnt", shown=lambda c, k: any(
+                getattr(c.documents[k], f) for f in ("initiatives", "measures", "organisations", "people", "topics"))),
+            Section("belegt", "Was sich auf diese Quelle stützt", shown=lambda c, k: bool(c.citations.get(k))),
+        ),
     ),
     "topics": PageType(
         "topics", "themen", "topic.html", "Thema",
         description=_place_description("topics"),
         intro=_intro_description("topics"),
+        sections=(
+            Section("initiativen", "Initiativen"),
+            Section("massnahmen", "Maßnahmen"),
+            _press("topics"),
+            Section("quellen", "Quellen", heading="Quellen dieser Seite", shown=lambda c, k: bool(c.topic_sources(k))),
+        ),
     ),
     "regions": PageType(
         "regions", "regionen", "region.html", "Region",
         description=_place_description("regions"),
         intro=_intro_description("regions"),
+        sections=(
+            Section("initiativen", "Initiativen"),
+            Section("partner", "Organisationen", heading="Organisationen vor Ort", shown=lambda c, k: bool(c.organisations_in(k))),
+            Section("quellen", "Quellen", heading="Quellen dieser Seite", shown=lambda c, k: bool(c.region_sources(k))),
+        ),
     ),
 }
 

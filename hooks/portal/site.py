@@ -25,6 +25,7 @@ from .pagetypes import PAGE_TYPES
 from .problems import ContentError, ProblemList
 from .revision import last_changes, stand
 from .structured import script_body
+from .toc import TocEntry, overview_toc, record_toc
 from .urls import edit_url, issue_url, mail_url, storage_scope, url_for
 
 if TYPE_CHECKING:
@@ -136,6 +137,14 @@ class Portal:
             # Named in the privacy statement: the one key the colour toggle stores (overrides/legal.html).
             "storage_key": storage_scope(self.site_url) + ".__palette",
         }
+
+    def toc(self, src_uri: str, template: str) -> list[TocEntry]:
+        """The table of contents a page's template headings make: a detail page's declared sections,
+        an overview's groups (``portal.toc``); empty for other pages."""
+        plan = self.plan_for(src_uri)
+        if plan:
+            return record_toc(self.catalog, plan.collection, plan.record_id)
+        return overview_toc(self.catalog, template)
 
     def jsonld(self, plan: PagePlan | None) -> Markup | None:
         """The page's schema.org JSON-LD (main.html writes it), or None for page types without one."""

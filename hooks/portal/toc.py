@@ -1,0 +1,75 @@
+"""The table of contents ("Inhalt") of pages whose headings come from templates.
+
+Material draws the right-hand table of contents from MkDocs' ``page.toc``, which MkDocs fills from
+a page's Markdown headings only. Detail pages and the overviews write their headings in templates,
+so their ``page.toc`` stays empty; the hook fills it from these entries. Detail pages list the
+sections their page type declares (``portal.pagetypes``: the same anchors and headings the
+templates write); overviews list their groups (years on the timeline, organisation types on the
+partner directory, statuses on the measures overview).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .pagetypes import PAGE_TYPES
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .catalog import Catalog
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    """One line of the table of contents: the heading's anchor, its text and its level (2 for <h2>)."""
+
+    anchor: str
+    title: str
+    level: int = 2
+
+
+def record_toc(catalog: Catalog, collection: str, record_id: str) -> list[TocEntry]:
+    """The sections a record's page has, in page order, as its page type declares them."""
+    return [TocEntry(s.anchor, s.title) for s in PAGE_TYPES[collection].present_sections(catalog, record_id)]
+
+
+def org_type_anchor(label: str) -> str:
+    """The anchor of an organisation type's group on the partner directory ("Kammern" → "kammern")."""
+    return label.lower().replace(" ", "-")
+
+
+def _timeline(catalog: Catalog) -> list[TocEntry]:
+    years = [TocEntry(anchor, heading) for anchor, heading, _ in catalog.timeline_by_year()]
+    return [*years, TocEntry("je-initiative", "Zeitleiste je Initiative")]
+
+
+def _partners(catalog: Catalog) -> list[TocEntry]:
+    types = [TocEntry(org_type_anchor(label), label) for label, _ in catalog.orgs_by_type()]
+    return [TocEntry("netzwerk", "Wer mit wem"), *types, TocEntry("personen", "Personen in öffentlichen Rollen")]
+
+
+def _measures(catalog: Catalog) -> list[TocEntry]:
+    return [TocEntry(f"status-{state}", label) for state, label, _ in catalog.by_status(catalog.sorted_ids("measures"))]
+
+
+def _network(catalog: Catalog) -> list[TocEntry]:
+    shown = [TocEntry("bild", "Das Netz als Bild"), TocEntry("tabelle", "Organisationen und Initiativen als Tabelle")]
+    sourced = catalog.sources_for("initiatives", list(catalog.partner_matrix().initiatives))
+    return [*shown, TocEntry("quellen", "Quellen dieser Seite")] if sourced else shown
+
+
+# Overview pages by their template (front matter of their Markdown file in docs/).
+OVERVIEWS: dict[str, Callable[[Catalog], list[TocEntry]]] = {
+    "timeline.html": _timeline,
+    "partners.html": _partners,
+    "measures.html": _measures,
+    "network.html": _network,
+}
+
+
+def overview_toc(catalog: Catalog, template: str) -> list[TocEntry]:
+    """The groups of an overview page drawn by ``template``; empty for any other page."""
+    make = OVERVIEWS.get(template)
+    return make(catalog) if make else []
