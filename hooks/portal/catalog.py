@@ -18,6 +18,7 @@ from .listings import ListingQueries, TimelineEntry
 from .pagetypes import PAGE_TYPES, Section
 from .progress import FINISHED, ProgressQueries
 from .refs import references
+from .timechart_rows import TimechartQueries
 from .urls import url_for
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ def is_published(doc: Document, today: dt.date) -> bool:
     return not doc.draft and not (first is not None and first > today)
 
 
-class Catalog(ProgressQueries, ListingQueries):
+class Catalog(ProgressQueries, ListingQueries, TimechartQueries):
     """All published records by collection, the reference date for "overdue", and derived indexes."""
 
     def __init__(self, records: Mapping[str, Mapping[str, Record]], today: dt.date,
