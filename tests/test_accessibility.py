@@ -49,7 +49,9 @@ DETAIL_PAGES = [
 ]
 # tests/fixtures/mini: a measure whose target date passed on the mini site's fixed date.
 MINI_OVERDUE = "massnahmen/glasfaser/"
-MINI_PAGES = [MINI_OVERDUE]
+# The mini initiative's timeline chart has every kind of mark: points, vague ranges, outlines, targets.
+MINI_CHART = "initiativen/masterplan-test/"
+MINI_PAGES = [MINI_OVERDUE, MINI_CHART]
 
 
 def docs_pages() -> list[str]:
