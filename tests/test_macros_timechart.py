@@ -63,6 +63,7 @@ def test_timechart_draws_an_initiative(t: Macros, catalog: Catalog) -> None:
     assert figure["id"] == "zeitleiste-liste-diagramm"
     caption = one(html, "figcaption")
     assert "je Maßnahme eine Zeile" in text(caption) and "„Frühjahr 2018“ sind als Zeitraum gezeichnet" in text(caption)
+    assert "(höchstens 20 Maßnahmen, die mit den frühesten Daten)" in text(caption)
     assert "#zeitleiste-liste" in hrefs(caption)
     scroll = one(html, "div.portal-tc__scroll")
     assert (scroll["tabindex"], scroll["role"]) == ("0", "region") and scroll["aria-label"]
@@ -94,7 +95,7 @@ def test_timechart_across_all_says_what_is_left_out(env: Environment, catalog: C
     tc = dataclasses.replace(catalog.overall_chart(), rows_left_out=3)
     html = Macros(env, catalog, library="timechart").timechart(tc, "alle", "zeitleiste-liste")
     caption = text(one(html, "figcaption"))
-    assert "je Initiative eine Zeile" in caption
+    assert "je Initiative eine Zeile, die Initiativen mit dem jüngsten datierten Meilenstein zuerst (höchstens 20)." in caption
     assert "Nicht gezeichnet sind 3 weitere Initiativen mit datierten Meilensteinen" in caption
     assert "#je-initiative" in hrefs(one(html, "figcaption"))
     assert [a["href"] for a in soup(html).select("a.portal-tc__rowlink")] == ["./#zeitleiste"]

@@ -173,7 +173,7 @@ def test_the_initiative_chart_draws_milestones_status_and_measures(catalog: Cata
     assert [i.title for i in tc.undated] == ["Treffen"] and tc.undated[0].anchor == "zeitleiste-unbekannt"
     assert tc.years == [(2017, "zeitleiste-2017"), (2018, "zeitleiste-2018")]
     assert tc.undated_anchor == "zeitleiste-unbekannt"
-    assert (tc.rows_left_out, tc.undated_left_out) == (0, 0)
+    assert (tc.rows_left_out, tc.undated_left_out, tc.row_limit) == (0, 0, MEASURE_ROWS)
 
 
 def test_the_initiative_list_is_grouped_by_year(catalog: Catalog) -> None:

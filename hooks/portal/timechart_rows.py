@@ -37,6 +37,7 @@ class TimeChart:
     years: list[tuple[int, str]]  # (year, anchor) of the list's year sections, for the year navigation
     undated_anchor: str  # the list's section of undated entries ("" if it has none)
     more: list[tuple[str, str]]  # (anchor, label): where the undated items not named here are found
+    row_limit: int = 0  # how many rows of measures or initiatives are drawn at most (said in the caption)
 
     @property
     def undated(self) -> list[Item]:
@@ -104,7 +105,8 @@ class TimechartQueries:
         undated = [row for row in measures if row not in dated]
         rows = [Row("Meilensteine", milestones), Row("Stand der Initiative", status), *dated[:MEASURE_ROWS], *undated]
         more = [(undated_anchor, "Meilensteine ohne Datum")] if undated_anchor else []
-        return self._chart(rows, len(dated) - MEASURE_ROWS, years, undated_anchor, [*more, ("massnahmen", "Maßnahmen")])
+        return self._chart(rows, len(dated) - MEASURE_ROWS, years, undated_anchor, [*more, ("massnahmen", "Maßnahmen")],
+                           MEASURE_ROWS)
 
     def overall_chart(self) -> TimeChart:
         """One row of milestones per initiative: the INITIATIVE_ROWS whose newest dated milestone is the
@@ -122,10 +124,11 @@ class TimechartQueries:
         kept = dated[:INITIATIVE_ROWS]
         left = [Row(r.label, [i for i in r.items if not i.date.known], r.link, r.anchor) for r in dated[INITIATIVE_ROWS:]]
         more = [(undated_anchor, "Zeitpunkt nicht bekannt")] if undated_anchor else []
-        return self._chart([*kept, *undated, *left], len(dated) - INITIATIVE_ROWS, years, undated_anchor, more)
+        return self._chart([*kept, *undated, *left], len(dated) - INITIATIVE_ROWS, years, undated_anchor, more,
+                           INITIATIVE_ROWS)
 
     def _chart(self, rows: list[Row], rows_left_out: int, years: list[tuple[int, str]], undated_anchor: str,
-               more: list[tuple[str, str]]) -> TimeChart:
+               more: list[tuple[str, str]], row_limit: int) -> TimeChart:
         chart = build(rows, self.today)
         return TimeChart(chart, max(rows_left_out, 0), max(len(chart.undated) - UNDATED_SHOWN, 0), years,
-                         undated_anchor, more)
+                         undated_anchor, more, row_limit)
