@@ -49,7 +49,8 @@ DETAIL_PAGES = [
 ]
 # tests/fixtures/mini: a measure whose target date passed on the mini site's fixed date.
 MINI_OVERDUE = "massnahmen/glasfaser/"
-# and its initiative, which has every section (participants table, key figures, folded facts) in one page.
+# and its initiative, which has every section (participants table, key figures, folded facts) in one
+# page, and a timeline chart with every kind of mark: points, vague ranges, outlines, targets.
 MINI_PAGES = [MINI_OVERDUE, "initiativen/masterplan-test/"]
 
 

@@ -111,7 +111,7 @@ def test_timeline_filter_by_initiative(page: Page, served_site: str) -> None:
     visible = page.locator("#zeitleiste-liste [data-portal-item]:visible .portal-timeline__title strong")
     assert visible.all_inner_texts() == [e.milestone.title for _, entries in groups for e in entries]
     assert page.locator("#zeitleiste-liste section:visible h2").all_inner_texts() == [heading for heading, _ in groups]
-    page.get_by_label("Stand").select_option("angekuendigt")
+    page.get_by_label("Stand", exact=True).select_option("angekuendigt")
     assert visible.count() == sum(e.milestone.status == "angekuendigt" for _, entries in groups for e in entries)
 
 

@@ -6,7 +6,7 @@ show them. The reverse links come from ``portal.indexes``; progress queries (evi
 overdue) from ``portal.progress``; overview groupings and filters from ``portal.listings``; the
 dated changes for the "Neu" page and the feeds from ``portal.changes``; counts per map area from
 ``portal.regionmap``; partners across initiatives from ``portal.partnership``; the quieter profiles'
-source lines from ``portal.citing``.
+source lines from ``portal.citing``; what the timeline charts draw from ``portal.timechart_rows``.
 Templates only read.
 """
 
@@ -25,6 +25,7 @@ from .partnership import PartnerQueries
 from .progress import FINISHED, ProgressQueries
 from .refs import references
 from .regionmap import MapQueries
+from .timechart_rows import TimechartQueries
 from .urls import url_for
 
 if TYPE_CHECKING:
@@ -55,7 +56,8 @@ def is_published(doc: Document, today: dt.date) -> bool:
     return not doc.draft and not (first is not None and first > today)
 
 
-class Catalog(ProgressQueries, ListingQueries, MapQueries, FollowQueries, PartnerQueries, ProfileQueries):
+class Catalog(ProgressQueries, ListingQueries, MapQueries, FollowQueries, PartnerQueries, ProfileQueries,
+              TimechartQueries):
     """All published records by collection, the reference date for "overdue", and derived indexes."""
 
     def __init__(self, records: Mapping[str, Mapping[str, Record]], today: dt.date,
