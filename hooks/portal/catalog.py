@@ -3,7 +3,8 @@
 ``Catalog`` holds one field per collection, built once: drafts and documents dated after the
 reference date are set aside (``withheld``, for checks only), so no page, list, feed or export can
 show them. The reverse links come from ``portal.indexes``; progress queries (evidence, stale,
-overdue) from ``portal.progress``; overview groupings and filters from ``portal.listings``.
+overdue) from ``portal.progress``; overview groupings and filters from ``portal.listings``; status
+summaries from ``portal.summaries``; the static measure lists and region filter from ``portal.selections``.
 Templates only read.
 """
 
@@ -18,6 +19,8 @@ from .listings import ListingQueries, TimelineEntry
 from .pagetypes import PAGE_TYPES, Section
 from .progress import FINISHED, ProgressQueries
 from .refs import references
+from .selections import SelectionQueries
+from .summaries import SummaryQueries
 from .urls import url_for
 
 if TYPE_CHECKING:
@@ -48,7 +51,7 @@ def is_published(doc: Document, today: dt.date) -> bool:
     return not doc.draft and not (first is not None and first > today)
 
 
-class Catalog(ProgressQueries, ListingQueries):
+class Catalog(ProgressQueries, ListingQueries, SummaryQueries, SelectionQueries):
     """All published records by collection, the reference date for "overdue", and derived indexes."""
 
     def __init__(self, records: Mapping[str, Mapping[str, Record]], today: dt.date,
