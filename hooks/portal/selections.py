@@ -52,7 +52,8 @@ class SelectionQueries:
 
     def selection_url(self, name: str, status: str = "") -> str:
         """Site-relative address of a static list (for the ``url`` filter)."""
-        return STATUS_PAGE.format(key=status) if name == "status" else SELECTION_PAGES[name]
+        # Addresses use hyphens like every other address of the site ("in-umsetzung").
+        return STATUS_PAGE.format(key=status.replace("_", "-")) if name == "status" else SELECTION_PAGES[name]
 
     def region_path(self, region_id: str) -> list[str]:
         """The region and every region above it, nearest first (the check rules out cycles)."""

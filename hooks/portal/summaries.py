@@ -101,6 +101,8 @@ class SummaryQueries:
         def initiatives_in(self, region_id: str) -> list[str]: ...  # noqa: D102
         def with_topic(self, topic_id: str) -> dict[str, list[str]]: ...  # noqa: D102
         def by_status(self, measure_ids: list[str]) -> list[tuple[str, str, list[str]]]: ...  # noqa: D102
+        def sorted_ids(self, collection: str) -> list[str]: ...  # noqa: D102
+        def last_news(self, collection: str, record_id: str) -> VagueDate | None: ...  # noqa: D102
 
     def status_summary(self, measure_ids: list[str], about: tuple[str, str] | None = None) -> StatusSummary:
         """Count ``measure_ids`` in one pass; the newest news is the newest dated document the measures
@@ -135,3 +137,13 @@ class SummaryQueries:
         """(status, heading, the first ``limit`` ids, how many there are) per status that occurs:
         a region with thousands of measures still gets a page of bounded size."""
         return [(key, heading, ids[:limit], len(ids)) for key, heading, ids in self.by_status(measure_ids)]
+
+    def initiatives_by_news(self) -> list[str]:
+        """Initiatives with the newest dated news first (a vague date by its sort key), undated ones
+        last, ties by title: the start page shows the first few."""
+        dated, undated = [], []
+        for iid in self.sorted_ids("initiatives"):
+            news = self.last_news("initiatives", iid)
+            (dated if news is not None else undated).append((news, iid))
+        dated.sort(key=lambda item: item[0].sort_key(), reverse=True)  # type: ignore[union-attr]
+        return [iid for _, iid in dated] + [iid for _, iid in undated]
