@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 
 import pytest
 from bs4 import Tag
-from conftest import EPOCH, MINI, Build, mini_variant
+from conftest import EPOCH, MINI, Build, mini_project, mini_variant
 
 from portal import labels
 from portal.catalog import Catalog
@@ -177,3 +177,12 @@ sources: [pm-eins]
     more = home.select("#zieltermin-verstrichen ~ p > a[href='massnahmen/verstrichen/']")
     assert [a.get_text() for a in more] == ["Alle 13 Maßnahmen mit verstrichenem Zieltermin"]
     assert len(measure_ids(build.html("massnahmen/verstrichen/"), "massnahmen/verstrichen/")) == 13
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("name", ["verstrichen", "status"])
+def test_a_measure_cannot_take_the_address_of_a_static_list(tmp_path, name: str) -> None:  # type: ignore[no-untyped-def]
+    root = mini_project(tmp_path, write={f"measures/{name}.yaml": (MINI / "measures/glasfaser.yaml").read_text(encoding="utf-8")})
+    _, problems = load_valid(root / "data", TODAY)
+    assert [p.message for p in problems.sorted()] == [
+        f"die id '{name}' ist schon vergeben: unter /massnahmen/{name}/ steht eine Seite aus docs/massnahmen/"]
