@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -37,7 +36,7 @@ history: [{date: "2017-03-16", status: beschlossen, sources: [pm-eins]}]
 sources: [pm-eins]
 """,
 }
-TODAY = dt.datetime.fromtimestamp(int(EPOCH), dt.timezone.utc).date()
+TODAY = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date()
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from portal import labels
 from portal.catalog import Catalog
 from portal.check import load_valid
 
-TODAY = dt.datetime.fromtimestamp(int(EPOCH), dt.timezone.utc).date()
+TODAY = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date()
 STATIC_LISTS = ["massnahmen/verstrichen/", "massnahmen/ohne-meldung/", "massnahmen/ohne-zieltermin/",
                 *(f"massnahmen/status/{key.replace('_', '-')}/" for key in labels.MEASURE_STATUS)]
 

@@ -141,9 +141,13 @@ class SummaryQueries:
     def initiatives_by_news(self) -> list[str]:
         """Initiatives with the newest dated news first (a vague date by its sort key), undated ones
         last, ties by title: the start page shows the first few."""
-        dated, undated = [], []
+        dated: list[tuple[VagueDate, str]] = []
+        undated: list[str] = []
         for iid in self.sorted_ids("initiatives"):
             news = self.last_news("initiatives", iid)
-            (dated if news is not None else undated).append((news, iid))
-        dated.sort(key=lambda item: item[0].sort_key(), reverse=True)  # type: ignore[union-attr]
-        return [iid for _, iid in dated] + [iid for _, iid in undated]
+            if news is None:
+                undated.append(iid)
+            else:
+                dated.append((news, iid))
+        dated.sort(key=lambda item: item[0].sort_key(), reverse=True)  # stable: ties stay by title
+        return [iid for _, iid in dated] + undated
