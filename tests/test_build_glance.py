@@ -6,6 +6,7 @@ Expectations come from the catalog of the same content, never from counting by h
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import re
 from urllib.parse import urljoin
 
@@ -16,6 +17,7 @@ from conftest import EPOCH, MINI, Build, mini_project, mini_variant
 from portal import labels
 from portal.catalog import Catalog
 from portal.check import load_valid
+from portal.selections import PAGE_SIZE
 
 TODAY = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date()
 STATIC_LISTS = ["massnahmen/verstrichen/", "massnahmen/ohne-meldung/", "massnahmen/ohne-zieltermin/",
@@ -186,3 +188,31 @@ def test_a_measure_cannot_take_the_address_of_a_static_list(tmp_path, name: str)
     _, problems = load_valid(root / "data", TODAY)
     assert [p.message for p in problems.sorted()] == [
         f"die id '{name}' ist schon vergeben: unter /massnahmen/{name}/ steht eine Seite aus docs/massnahmen/"]
+
+
+@pytest.mark.build
+@pytest.mark.slow  # 401 measures: about 20 s on two busy cores
+def test_a_long_static_list_continues_on_further_pages(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # PAGE_SIZE + 1 measures "empfohlen": two pages, every measure on exactly one, each page bounded.
+    extra = {f"measures/viele-{n:03d}.yaml": f"""initiative: masterplan-test
+title: Empfehlung {n:03d}
+history: [{{date: "2017-03-16", status: empfohlen, sources: [pm-eins]}}]
+sources: [pm-eins]
+""" for n in range(PAGE_SIZE + 1)}
+    build = mini_variant(tmp_path, write=extra)
+    assert build.returncode == 0, build.output
+    first, second = "massnahmen/status/empfohlen/", "massnahmen/status/empfohlen/2/"
+    on_first, on_second = measure_ids(build.html(first), first), measure_ids(build.html(second), second)
+    assert len(on_first) == PAGE_SIZE and len(on_second) == 1
+    assert sorted(on_first + on_second) == sorted(extra_id.removeprefix("measures/").removesuffix(".yaml") for extra_id in extra)
+    for url in (first, second):
+        page = build.html(url)
+        assert [a.get_text() for a in page.select("nav.portal-pages a")] == ["Seite 1", "Seite 2"]
+        assert page.select_one("nav.portal-pages a[aria-current=page]").get_text() == ("Seite 1" if url == first else "Seite 2")
+        assert "Seite" in page.select_one("p.portal-selection-count").get_text()
+        assert len(gzip.compress((build.site / url / "index.html").read_bytes())) < 100_000
+    assert build.html(second).find("h1").get_text() == "Maßnahmen mit dem Status „empfohlen“ – Seite 2 von 2"
+    assert not (build.site / "massnahmen/status/beschlossen/2").exists()  # short lists stay one page
+    # Page 1 is the editor's docs page; the generated page 2 has no file of its own to edit.
+    assert build.html(first).select_one("p.portal-edit code").get_text() == "docs/massnahmen/status/empfohlen.md"
+    assert build.html(second).select_one("p.portal-edit") is None

@@ -9,7 +9,10 @@ it, so that "Ruhrgebiet" finds the measures of an initiative in Duisburg.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
+
+import yaml
 
 from . import labels
 
@@ -20,6 +23,9 @@ if TYPE_CHECKING:
 SELECTION_PAGES = {"overdue": "massnahmen/verstrichen/", "stale": "massnahmen/ohne-meldung/",
                    "untargeted": "massnahmen/ohne-zieltermin/"}
 STATUS_PAGE = "massnahmen/status/{key}/"
+# Measures per page of a static list: about 130 bytes each gzipped, so a page stays far below 100 KB
+# however many measures there are; further pages (…/2/, …/3/) are generated (``continuation_pages``).
+PAGE_SIZE = 400
 
 
 class SelectionQueries:
@@ -50,10 +56,37 @@ class SelectionQueries:
         test = tests[name]
         return [mid for mid in self.sorted_ids("measures") if test(mid)]
 
-    def selection_url(self, name: str, status: str = "") -> str:
-        """Site-relative address of a static list (for the ``url`` filter)."""
+    def selection_url(self, name: str, status: str = "", number: int = 1) -> str:
+        """Site-relative address of a static list, or of its page ``number`` (for the ``url`` filter)."""
         # Addresses use hyphens like every other address of the site ("in-umsetzung").
-        return STATUS_PAGE.format(key=status.replace("_", "-")) if name == "status" else SELECTION_PAGES[name]
+        first = STATUS_PAGE.format(key=status.replace("_", "-")) if name == "status" else SELECTION_PAGES[name]
+        return first if number == 1 else f"{first}{number}/"
+
+    def selection_page(self, name: str, status: str = "", number: int = 1) -> tuple[list[str], int]:
+        """The measures on page ``number`` of a static list, and how many pages the list has (at least one)."""
+        ids = self.measure_selection(name, status)
+        return ids[(number - 1) * PAGE_SIZE: number * PAGE_SIZE], max(1, math.ceil(len(ids) / PAGE_SIZE))
+
+    def continuation_pages(self) -> dict[str, str]:
+        """The generated pages 2, 3, … of every static list that needs them: source path → Markdown
+        with front matter only (the template draws the list; page 1 is the docs page with the intro)."""
+        lists = [(name, "") for name in SELECTION_PAGES] + [("status", key) for key in labels.MEASURE_STATUS]
+        pages = {}
+        for name, status in lists:
+            _, count = self.selection_page(name, status)
+            for number in range(2, count + 1):
+                meta = {"template": "measures-selection.html", "selection": name, "status": status,
+                        "page": number, "title": f"{self.selection_title(name, status)} – Seite {number} von {count}"}
+                pages[self.selection_url(name, status, number).rstrip("/") + ".md"] = (
+                    "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n")
+        return pages
+
+    def selection_title(self, name: str, status: str = "") -> str:
+        """The title of a static list, as its docs page names it."""
+        if name == "status":
+            return f"Maßnahmen mit dem Status „{labels.MEASURE_STATUS[status]}“"
+        return {"overdue": "Maßnahmen mit verstrichenem Zieltermin", "stale": "Maßnahmen ohne aktuelle Meldung",
+                "untargeted": "Maßnahmen ohne Zieltermin"}[name]
 
     def region_path(self, region_id: str) -> list[str]:
         """The region and every region above it, nearest first (the check rules out cycles)."""
