@@ -4,7 +4,7 @@ on_startup  remember whether this is the live preview (``mkdocs serve``)
 on_config   check the portal's settings under extra: (hooks/portal_config.py), then read and check
             all content (nothing is written if either has problems; with content problems the preview
             instead keeps running and shows them on every page, with the last good content)
-on_files    add one generated page per record, and the open-data files
+on_files    add one generated page per record, the open-data files and the further pages of long static lists
 on_env      autoescape the portal's own templates; the preview's problems for every template
 on_page_content  give generated pages their searchable prose
 on_page_context  hand templates the catalog and the page's record; fill the table of contents of
@@ -150,6 +150,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, plan.src_uri, content=plan.markdown(), inclusion=InclusionLevel.NOT_IN_NAV))
     for path, content in _portal(config).exports().items():
         files.append(File.generated(config, path, content=content))
+    # Pages 2, 3, … of the static measure lists (docs/massnahmen/…), outside the navigation like detail pages.
+    for path, content in _portal(config).catalog.continuation_pages().items():
+        files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
     return files
 
 

@@ -84,8 +84,8 @@ REGION = most(CATALOG.regions, _region_uses)
 
 
 def initiatives_with_region(region_id: str) -> list[str]:
-    """Initiatives whose ``region`` is exactly ``region_id`` (what the overview's region filter matches)."""
-    return [iid for iid in CATALOG.sorted_ids("initiatives") if CATALOG.initiatives[iid].region == region_id]
+    """Initiatives in ``region_id`` or a region below it (what the overview's region filter matches)."""
+    return [iid for iid in CATALOG.sorted_ids("initiatives") if region_id in CATALOG.region_path(CATALOG.initiatives[iid].region)]
 
 
 # A region that initiatives name (an option of the overview's region filter): the one named most.

@@ -251,9 +251,10 @@ def test_measure_filters_combine_topic_and_status_and_reset(guarded_pages: Guard
 
 def test_initiative_filters_can_show_nothing_and_say_so(guarded_pages: GuardedPages, planted_site: str) -> None:
     # A kind and a region that no initiative has together: on the planted site, where the mini
-    # fixture's masterplan is in "teststadt" and the planted dialog in "land". (The shipped content
-    # need not have such a pair: with one initiative, or one kind, every pair is taken.)
-    kind, region = "masterplan", "land"
+    # fixture's masterplan is in "teststadt" and the planted dialog in "land", above it (the region
+    # filter finds what lies below a region, so "land" would find the masterplan too). (The shipped
+    # content need not have such a pair: with one initiative, or one kind, every pair is taken.)
+    kind, region = "dialog", "teststadt"
     page = guarded_pages.open(planted_site)
     page.goto(planted_site + "initiativen/")
     page.get_by_label("Art", exact=True).select_option(kind)

@@ -124,7 +124,7 @@ def test_an_announced_measure_is_not_shown_as_started(tmp_path: Path) -> None:
     assert tag["href"].endswith("methode/#status-angekuendigt")
     assert "in Umsetzung" not in build.text("massnahmen/glasfaser/")
     overview = build.html("massnahmen/")
-    assert overview.find(id="status-angekuendigt").get_text() == "Angekündigt"
+    assert overview.find(id="status-angekuendigt").get_text() == "Angekündigt (1)"  # with its count
 
 
 def test_overdue_names_the_target_and_the_last_news_separately(mini_site: Build) -> None:

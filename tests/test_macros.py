@@ -469,9 +469,9 @@ def test_measure_list_items_carry_their_filter_data(p: Macros) -> None:
     items = one(html, "ul.portal-measures").find_all("li", recursive=False)
     assert [{k: v for k, v in li.attrs.items()} for li in items] == [
         {"data-portal-item": "", "data-status": "beschlossen", "data-initiative": "masterplan-test",
-         "data-topic": "flaechen", "data-overdue": "ja", "data-stale": "ja"},
+         "data-topic": "flaechen", "data-region": "teststadt land", "data-overdue": "ja", "data-stale": "ja"},
         {"data-portal-item": "", "data-status": "abgeschlossen", "data-initiative": "masterplan-test",
-         "data-topic": "", "data-overdue": "nein", "data-stale": "nein"},
+         "data-topic": "", "data-region": "teststadt land", "data-overdue": "nein", "data-stale": "nein"},
     ]
     first = items[0]
     assert (first.a["href"], first.a.get_text()) == ("../../massnahmen/glasfaser/", "Glasfaser bis 2020")
@@ -656,7 +656,7 @@ def test_stand_escapes_file_edit_address_and_sources(env: Environment, hostile: 
 def test_initiative_card(p: Macros) -> None:
     html = p.initiative_card("masterplan-test")
     card = one(html, "article.portal-card")
-    assert (card["data-kind"], card["data-region"], card["data-status"]) == ("masterplan", "teststadt", "unklar")
+    assert (card["data-kind"], card["data-region"], card["data-status"]) == ("masterplan", "teststadt land", "unklar")  # and the regions above
     assert card.has_attr("data-portal-item")
     assert (card.h3["id"], card.h3.a["href"], card.h3.a.get_text()) == ("initiative-masterplan-test", "./", "Masterplan Test")
     metas = card.find_all("p", class_="portal-meta")
@@ -685,7 +685,10 @@ def test_filter_form_one_select_per_field(p: Macros, catalog: Catalog) -> None:
     selects = form.find_all("select")
     assert [(s["id"], s["name"]) for s in selects] == [
         ("filter-massnahmen-liste-status", "status"), ("filter-massnahmen-liste-initiative", "initiative"),
-        ("filter-massnahmen-liste-topic", "topic")]
+        ("filter-massnahmen-liste-topic", "topic"), ("filter-massnahmen-liste-region", "region")]
+    # A region and every region above the initiatives' regions: "Testland" finds Teststadt's measures.
+    assert [(o["value"], o.get_text()) for o in selects[3].find_all("option")] == [
+        ("", "alle"), ("land", "Testland"), ("teststadt", "Teststadt")]
     assert [label["for"] for label in form.select("div.portal-filter__field > label")] == [s["id"] for s in selects]
     assert [(o["value"], o.get_text()) for o in selects[0].find_all("option")] == [
         ("", "alle"), ("beschlossen", "beschlossen"), ("abgeschlossen", "abgeschlossen")]

@@ -1,18 +1,28 @@
 /* Filters for overview lists. Without JavaScript every item stays visible and the form stays
    hidden, so nothing depends on this script. Markup contract (see overrides/portal/macros.html):
    form[data-portal-filter] with <select name=KEY> or <input type=checkbox name=KEY value=V>;
-   items [data-portal-item] with data-KEY="v1 v2"; groups [data-portal-group]; output [data-portal-count]. */
+   items [data-portal-item] with data-KEY="v1 v2"; groups [data-portal-group], each with an optional
+   [data-portal-group-count] that shows how many of its items are visible; output [data-portal-count].
+   The filter's state lives in the address (?status=beschlossen&region=duisburg): read on load and
+   on back/forward, written with history.replaceState (no reload, no new history entry), so a
+   filtered list can be shared and bookmarked. Values the form does not offer are ignored. */
 (function () {
   "use strict";
-  function apply(form) {
-    var scope = document.getElementById(form.getAttribute("data-portal-filter"));
-    if (!scope) { return; }
+  function fields(form) {
+    return Array.prototype.filter.call(form.elements, function (el) { return !!el.name; });
+  }
+  function wantedOf(form) {
     var wanted = {};
-    Array.prototype.forEach.call(form.elements, function (el) {
-      if (!el.name) { return; }
+    fields(form).forEach(function (el) {
       if (el.type === "checkbox") { if (el.checked) { wanted[el.name] = el.value; } }
       else if (el.value) { wanted[el.name] = el.value; }
     });
+    return wanted;
+  }
+  function apply(form) {
+    var scope = document.getElementById(form.getAttribute("data-portal-filter"));
+    if (!scope) { return; }
+    var wanted = wantedOf(form);
     var items = scope.querySelectorAll("[data-portal-item]");
     var shown = 0;
     Array.prototype.forEach.call(items, function (item) {
@@ -24,19 +34,51 @@
       if (ok) { shown += 1; }
     });
     Array.prototype.forEach.call(scope.querySelectorAll("[data-portal-group]"), function (group) {
-      group.hidden = group.querySelectorAll("[data-portal-item]:not([hidden])").length === 0;
+      var visible = group.querySelectorAll("[data-portal-item]:not([hidden])").length;
+      group.hidden = visible === 0;
+      var count = group.querySelector("[data-portal-group-count]");
+      if (count) { count.textContent = String(visible); }
     });
     var count = form.querySelector("[data-portal-count]");
     if (count) { count.textContent = shown + " von " + items.length + " angezeigt"; }
   }
+  /* The form's fields from the address; a field the address does not name is cleared. */
+  function restore(form) {
+    var params = new URLSearchParams(window.location.search);
+    fields(form).forEach(function (el) {
+      var value = params.get(el.name);
+      if (el.type === "checkbox") { el.checked = value !== null && value === el.value; }
+      else if (el.tagName === "SELECT") {
+        var offered = Array.prototype.some.call(el.options, function (o) { return o.value === value; });
+        el.value = value !== null && offered ? value : "";
+      }
+    });
+  }
+  /* The address from the form: its fields replace theirs, other parameters and the anchor stay. */
+  function remember(form) {
+    if (!window.history || !window.history.replaceState) { return; }
+    var params = new URLSearchParams(window.location.search);
+    var wanted = wantedOf(form);
+    fields(form).forEach(function (el) { params.delete(el.name); });
+    Object.keys(wanted).forEach(function (key) { params.set(key, wanted[key]); });
+    var query = params.toString();
+    var address = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+    window.history.replaceState(window.history.state, "", address);
+  }
   function init() {
-    Array.prototype.forEach.call(document.querySelectorAll("form[data-portal-filter]"), function (form) {
+    var forms = document.querySelectorAll("form[data-portal-filter]");
+    Array.prototype.forEach.call(forms, function (form) {
       form.hidden = false;
-      form.addEventListener("change", function () { apply(form); });
-      form.addEventListener("reset", function () { window.setTimeout(function () { apply(form); }, 0); });
-      form.addEventListener("submit", function (event) { event.preventDefault(); apply(form); });
+      form.addEventListener("change", function () { apply(form); remember(form); });
+      form.addEventListener("reset", function () { window.setTimeout(function () { apply(form); remember(form); }, 0); });
+      form.addEventListener("submit", function (event) { event.preventDefault(); apply(form); remember(form); });
+      restore(form);
       apply(form);
     });
+    /* Back and forward (and a page restored from the browser's cache) show the address's filter. */
+    function again() { Array.prototype.forEach.call(forms, function (form) { restore(form); apply(form); }); }
+    window.addEventListener("popstate", again);
+    window.addEventListener("pageshow", function (event) { if (event.persisted) { again(); } });
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
 })();

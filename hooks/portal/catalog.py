@@ -3,10 +3,12 @@
 ``Catalog`` holds one field per collection, built once: drafts and documents dated after the
 reference date are set aside (``withheld``, for checks only), so no page, list, feed or export can
 show them. The reverse links come from ``portal.indexes``; progress queries (evidence, stale,
-overdue) from ``portal.progress``; overview groupings and filters from ``portal.listings``; the
-dated changes for the "Neu" page and the feeds from ``portal.changes``; counts per map area from
-``portal.regionmap``; partners across initiatives from ``portal.partnership``; the quieter profiles'
-source lines from ``portal.citing``; what the timeline charts draw from ``portal.timechart_rows``.
+overdue) from ``portal.progress``; overview groupings and filters from ``portal.listings``; status
+summaries from ``portal.summaries``; the static measure lists and region filter from
+``portal.selections``; the dated changes for the "Neu" page and the feeds from ``portal.changes``;
+counts per map area from ``portal.regionmap``; partners across initiatives from
+``portal.partnership``; the quieter profiles' source lines from ``portal.citing``; what the timeline
+charts draw from ``portal.timechart_rows``.
 Templates only read.
 """
 
@@ -26,6 +28,8 @@ from .progress import FINISHED, ProgressQueries
 from .refs import references
 from .regionmap import MapQueries
 from .timechart_rows import TimechartQueries
+from .selections import SelectionQueries
+from .summaries import SummaryQueries
 from .urls import url_for
 
 if TYPE_CHECKING:
@@ -56,8 +60,8 @@ def is_published(doc: Document, today: dt.date) -> bool:
     return not doc.draft and not (first is not None and first > today)
 
 
-class Catalog(ProgressQueries, ListingQueries, MapQueries, FollowQueries, PartnerQueries, ProfileQueries,
-              TimechartQueries):
+class Catalog(ProgressQueries, ListingQueries, SummaryQueries, SelectionQueries, MapQueries, FollowQueries,
+              PartnerQueries, ProfileQueries, TimechartQueries):
     """All published records by collection, the reference date for "overdue", and derived indexes."""
 
     def __init__(self, records: Mapping[str, Mapping[str, Record]], today: dt.date,

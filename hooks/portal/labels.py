@@ -24,6 +24,21 @@ MEASURE_STATUS = {
     "abgeschlossen": "abgeschlossen",
     "eingestellt": "eingestellt",
 }
+# One line per status for the legend next to counts (the method page defines each, docs/methode/).
+MEASURE_STATUS_MEANING = {
+    "angekuendigt": "Eine Quelle sagt, dass es geschehen soll; von Beschluss oder Beginn sagt sie nichts.",
+    "empfohlen": "Ein Gremium oder Arbeitskreis empfiehlt es; einen Beschluss meldet keine Quelle.",
+    "beschlossen": "Eine Quelle meldet einen verbindlichen Beschluss.",
+    "in_umsetzung": "Eine Quelle meldet, dass die Arbeit begonnen hat.",
+    "abgeschlossen": "Eine Quelle meldet es als erledigt oder durchgeführt.",
+    "eingestellt": "Eine Quelle meldet, dass es aufgegeben oder nicht weiterverfolgt wird.",
+}
+INITIATIVE_STATUS_MEANING = {
+    "angekuendigt": "Eine Quelle sagt, dass die Initiative beginnen soll.",
+    "laufend": "Eine datierte, aktuelle Quelle meldet, dass sie arbeitet.",
+    "abgeschlossen": "Eine Quelle meldet, dass sie beendet ist.",
+    "unklar": "Die letzte Meldung ist undatiert oder alt, oder die Quellen sagen nichts Klares.",
+}
 # The order in which status groups appear on pages: open work first, finished last.
 MEASURE_STATUS_ORDER = ["in_umsetzung", "beschlossen", "empfohlen", "angekuendigt", "abgeschlossen", "eingestellt"]
 ORG_TYPE = {

@@ -41,6 +41,7 @@ class ListingQueries:
         def documents_about(self, collection: str, record_id: str) -> list[str]: ...  # noqa: D102
         def status(self, measure_id: str) -> str: ...  # noqa: D102
         def initiative_state(self, initiative_id: str) -> State: ...  # noqa: D102
+        def region_options(self) -> list[tuple[str, str]]: ...  # noqa: D102
 
     def timeline(self, initiative_id: str | None = None) -> list[TimelineEntry]:
         """Milestones of every initiative (or only of ``initiative_id``), oldest first, undated last, ties by title."""
@@ -66,6 +67,7 @@ class ListingQueries:
                                           if any(e.initiative_id == i for e in entries)]),
             ("kind", "Art", [(k, v) for k, v in labels.MILESTONE_KIND.items() if k in kinds]),
             ("status", "Stand", [(k, v) for k, v in labels.MILESTONE_STATUS.items()]),
+            ("region", "Region", self.region_options()),
         ]
 
     def with_topic(self, topic_id: str) -> dict[str, list[str]]:
@@ -125,13 +127,14 @@ class ListingQueries:
         used = self.initiatives.values()
         return [
             ("kind", "Art", [(k, v) for k, v in labels.INITIATIVE_KIND.items() if any(i.kind == k for i in used)]),
-            ("region", "Region", [(r, self.regions[r].name) for r in self.sorted_ids("regions") if any(i.region == r for i in used)]),
+            # A region finds the initiatives in it and in the regions below it (portal.selections).
+            ("region", "Region", self.region_options()),
             ("status", "Status", [(k, v) for k, v in labels.INITIATIVE_STATUS.items()
                                   if any(self.initiative_state(i).key == k for i in self.initiatives)]),
         ]
 
     def measure_filters(self) -> list[tuple[str, str, list[tuple[str, str]]]]:
-        """Filter fields for the measures overview: status, initiative and topic."""
+        """Filter fields for the measures overview: status, initiative, topic and region."""
         statuses = {self.status(mid) for mid in self.measures}
         topics = {t for m in self.measures.values() for t in m.topics}
         return [
@@ -139,6 +142,7 @@ class ListingQueries:
             ("initiative", "Initiative", [(i, self.initiatives[i].title) for i in self.sorted_ids("initiatives")
                                           if any(m.initiative == i for m in self.measures.values())]),
             ("topic", "Thema", [(t, self.topics[t].name) for t in self.sorted_ids("topics") if t in topics]),
+            ("region", "Region", self.region_options()),
         ]
 
     def orgs_by_type(self) -> list[tuple[str, list[str]]]:
