@@ -197,7 +197,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     context.update(page_context(config[OPERATOR_KEY]))
     # Material draws "Inhalt" from page.toc, which MkDocs fills from Markdown headings only: the
     # headings templates write come from the portal (after the Markdown's own, on overview pages).
-    if entries := _portal(config).toc(page.file.src_uri, str(page.meta.get("template", ""))):
+    if entries := _portal(config).toc(page.file.src_uri, page.meta):
         page.toc = _with_entries(page, _anchor_links(entries))
     # Plain Markdown pages get Material's own edit button; the portal's page types show a text link.
     page.edit_url = context["edit_url"]

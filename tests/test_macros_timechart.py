@@ -146,16 +146,16 @@ def test_mark_without_a_page_is_a_named_image(t: Macros, catalog: Catalog) -> No
     assert one(t.mark(status_link), "a")["href"] == "../../massnahmen/glasfaser/#verlauf"
 
 
-@example("legend")
+@example("chart_legend")
 def test_legend_explains_only_what_the_chart_uses(t: Macros, catalog: Catalog) -> None:
-    html = t.legend(catalog.initiative_chart("masterplan-test").chart)
+    html = t.chart_legend(catalog.initiative_chart("masterplan-test").chart)
     items = [text(li) for li in soup(html).find_all("li")]
     assert items[:4] == ["Konferenz", "Überprüfung", "Statusmeldung einer Quelle", "Zieltermin"]
     assert any(i.startswith("Balken: ungenaues Datum") for i in items)
     assert "leere Form: nur angekündigt" in items
     assert items[-1].startswith("gestrichelte Linie: heute, 22. November 2026")
     point_only = build([Row("A", [Item("X", VagueDate.parse("2020-01-01"), "sitzung", "Sitzung")])], TODAY)
-    assert [text(li) for li in soup(t.legend(point_only)).find_all("li")][:-1] == ["Sitzung"]
+    assert [text(li) for li in soup(t.chart_legend(point_only)).find_all("li")][:-1] == ["Sitzung"]
 
 
 @example("undated_list")
@@ -184,7 +184,7 @@ HOSTILE_CALLS.update({
     "timechart": (lambda p, c: p.timechart(c.initiative_chart("masterplan-test"), "initiative", "liste"), True, "timechart"),
     "year_nav": (lambda p, c: p.year_nav([(2017, "jahr-2017")], "jahr-unbekannt"), False, "timechart"),
     "mark": (lambda p, c: p.mark(c.initiative_chart("masterplan-test").chart.marks[0]), True, "timechart"),
-    "legend": (lambda p, c: p.legend(c.initiative_chart("masterplan-test").chart), False, "timechart"),
+    "chart_legend": (lambda p, c: p.chart_legend(c.initiative_chart("masterplan-test").chart), False, "timechart"),
     "undated_list": (lambda p, c: p.undated_list(c.initiative_chart("masterplan-test")), True, "timechart"),
     "chart_table": (lambda p, c: p.chart_table(c.initiative_chart("masterplan-test").chart), True, "timechart"),
 })

@@ -27,9 +27,9 @@ from .partnership import PartnerQueries
 from .progress import FINISHED, ProgressQueries
 from .refs import references
 from .regionmap import MapQueries
-from .timechart_rows import TimechartQueries
 from .selections import SelectionQueries
 from .summaries import SummaryQueries
+from .timechart_rows import TimechartQueries
 from .urls import url_for
 
 if TYPE_CHECKING:

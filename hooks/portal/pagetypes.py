@@ -223,6 +223,7 @@ PAGE_TYPES: dict[str, PageType] = {
         intro=_intro_description("regions"),
         sections=(
             Section("initiativen", "Initiativen"),
+            Section("massnahmen", "Maßnahmen", heading="Maßnahmen in der Region"),
             Section("partner", "Organisationen", heading="Organisationen vor Ort", shown=lambda c, k: bool(c.organisations_in(k))),
             Section("quellen", "Quellen", heading="Quellen dieser Seite", shown=lambda c, k: bool(c.region_sources(k))),
         ),

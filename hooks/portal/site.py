@@ -30,6 +30,7 @@ from .urls import edit_url, issue_url, mail_url, storage_scope, url_for
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Mapping
     from pathlib import Path
 
     from markupsafe import Markup
@@ -138,13 +139,13 @@ class Portal:
             "storage_key": storage_scope(self.site_url) + ".__palette",
         }
 
-    def toc(self, src_uri: str, template: str) -> list[TocEntry]:
+    def toc(self, src_uri: str, meta: Mapping[str, Any]) -> list[TocEntry]:
         """The table of contents a page's template headings make: a detail page's declared sections,
-        an overview's groups (``portal.toc``); empty for other pages."""
+        an overview's groups by its front matter ``meta`` (``portal.toc``); empty for other pages."""
         plan = self.plan_for(src_uri)
         if plan:
             return record_toc(self.catalog, plan.collection, plan.record_id)
-        return overview_toc(self.catalog, template)
+        return overview_toc(self.catalog, meta)
 
     def jsonld(self, plan: PagePlan | None) -> Markup | None:
         """The page's schema.org JSON-LD (main.html writes it), or None for page types without one."""

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 from .pagetypes import PAGE_TYPES
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
+    from typing import Any
 
     from .catalog import Catalog
 
@@ -40,28 +41,37 @@ def org_type_anchor(label: str) -> str:
     return label.lower().replace(" ", "-")
 
 
-def _timeline(catalog: Catalog) -> list[TocEntry]:
+def _timeline(catalog: Catalog, meta: Mapping[str, Any]) -> list[TocEntry]:
     years = [TocEntry(anchor, heading) for anchor, heading, _ in catalog.timeline_by_year()]
     return [*years, TocEntry("je-initiative", "Zeitleiste je Initiative")]
 
 
-def _partners(catalog: Catalog) -> list[TocEntry]:
+def _partners(catalog: Catalog, meta: Mapping[str, Any]) -> list[TocEntry]:
     types = [TocEntry(org_type_anchor(label), label) for label, _ in catalog.orgs_by_type()]
     return [TocEntry("netzwerk", "Wer mit wem"), *types, TocEntry("personen", "Personen in öffentlichen Rollen")]
 
 
-def _measures(catalog: Catalog) -> list[TocEntry]:
+def _measures(catalog: Catalog, meta: Mapping[str, Any]) -> list[TocEntry]:
     return [TocEntry(f"status-{state}", label) for state, label, _ in catalog.by_status(catalog.sorted_ids("measures"))]
 
 
-def _network(catalog: Catalog) -> list[TocEntry]:
+def _network(catalog: Catalog, meta: Mapping[str, Any]) -> list[TocEntry]:
     shown = [TocEntry("bild", "Das Netz als Bild"), TocEntry("tabelle", "Organisationen und Initiativen als Tabelle")]
     sourced = catalog.sources_for("initiatives", list(catalog.partner_matrix().initiatives))
     return [*shown, TocEntry("quellen", "Quellen dieser Seite")] if sourced else shown
 
 
-# Overview pages by their template (front matter of their Markdown file in docs/).
-OVERVIEWS: dict[str, Callable[[Catalog], list[TocEntry]]] = {
+def _selection(catalog: Catalog, meta: Mapping[str, Any]) -> list[TocEntry]:
+    # A static list of measures (overrides/measures-selection.html): its only heading is the sources
+    # of the measures on this page of the list, when they have any.
+    ids, _ = catalog.selection_page(str(meta.get("selection", "")), str(meta.get("status") or ""), int(meta.get("page") or 1))
+    return [TocEntry("quellen", "Quellen dieser Seite")] if catalog.sources_for("measures", ids) else []
+
+
+# Overview pages by their template (front matter of their Markdown file in docs/); the functions also
+# get the page's front matter (a static list names its selection there).
+OVERVIEWS: dict[str, Callable[[Catalog, Mapping[str, Any]], list[TocEntry]]] = {
+    "measures-selection.html": _selection,
     "timeline.html": _timeline,
     "partners.html": _partners,
     "measures.html": _measures,
@@ -69,7 +79,7 @@ OVERVIEWS: dict[str, Callable[[Catalog], list[TocEntry]]] = {
 }
 
 
-def overview_toc(catalog: Catalog, template: str) -> list[TocEntry]:
-    """The groups of an overview page drawn by ``template``; empty for any other page."""
-    make = OVERVIEWS.get(template)
-    return make(catalog) if make else []
+def overview_toc(catalog: Catalog, meta: Mapping[str, Any]) -> list[TocEntry]:
+    """The groups of an overview page, by the template its front matter ``meta`` names; empty for any other page."""
+    make = OVERVIEWS.get(str(meta.get("template", "")))
+    return make(catalog, meta) if make else []
