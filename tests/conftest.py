@@ -306,3 +306,42 @@ def guarded_pages(browser: Browser) -> Iterator[GuardedPages]:
         pages.check()
     finally:
         pages.close()
+
+
+# --- the macro examples' environment and catalogs (tests/test_macros.py and test_macros_<library>.py) ---
+# Module-scoped, defined once here for every macro library's examples; imported lazily, because
+# test_macros imports the examples of the other libraries.
+
+
+@pytest.fixture(scope="module")
+def env() -> Any:
+    """The build's Jinja environment for rendering macros on their own (test_macros.environment)."""
+    from test_macros import environment
+    return environment()
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Any:
+    """The catalog of the mini content on the mini fixtures' reference date."""
+    from test_macros import TODAY, mini_records
+
+    from portal.catalog import Catalog
+    return Catalog(mini_records(), TODAY)
+
+
+@pytest.fixture(scope="module")
+def hostile() -> Any:
+    """A catalog whose texts are markup, quotes and ampersands: what must reach HTML as text."""
+    from test_macros import TODAY, hostile_records
+
+    from portal.catalog import Catalog
+    return Catalog(hostile_records(), TODAY)
+
+
+@pytest.fixture(scope="module")
+def undated() -> Any:
+    """A catalog in which no source carries a date."""
+    from test_macros import TODAY, undated_records
+
+    from portal.catalog import Catalog
+    return Catalog(undated_records(), TODAY)

@@ -166,26 +166,6 @@ def _calls_the_macros_it_names(request: pytest.FixtureRequest) -> Any:
     assert not missing, f"{request.function.__name__} ist Beispiel für {sorted(missing)}, ruft sie aber nicht auf"
 
 
-@pytest.fixture(scope="module")
-def env() -> Environment:
-    return environment()
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return Catalog(mini_records(), TODAY)
-
-
-@pytest.fixture(scope="module")
-def hostile() -> Catalog:
-    return Catalog(hostile_records(), TODAY)
-
-
-@pytest.fixture(scope="module")
-def undated() -> Catalog:
-    return Catalog(undated_records(), TODAY)
-
-
 @pytest.fixture()
 def p(env: Environment, catalog: Catalog) -> Macros:
     """The macros on the initiative's page, with the mini catalog and no report or edit links."""

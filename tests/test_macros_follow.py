@@ -3,21 +3,10 @@ on their own with the mini catalog; tests/test_macros.py checks their documentat
 
 from __future__ import annotations
 
-import pytest
 from jinja2 import Environment
-from test_macros import TODAY, HOSTILE_CALLS, Macros, environment, example, hrefs, mini_records, one, soup, text
+from test_macros import TODAY, HOSTILE_CALLS, Macros, example, hrefs, one, soup, text
 
 from portal.catalog import Catalog
-
-
-@pytest.fixture(scope="module")
-def env() -> Environment:
-    return environment()
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return Catalog(mini_records(), TODAY)
 
 
 def f(env: Environment, catalog: Catalog) -> Macros:

@@ -4,25 +4,14 @@ has an example here and one call in HOSTILE_CALLS)."""
 
 from __future__ import annotations
 
-import pytest
 from jinja2 import Environment
 
 from portal import labels
 from portal.catalog import Catalog
 from test_macros import _calls_the_macros_it_names  # noqa: F401 - autouse: each example calls its macros
-from test_macros import HOSTILE_CALLS, TODAY, Macros, changed, environment, example, hrefs, mini_records, one, soup, text
+from test_macros import HOSTILE_CALLS, TODAY, Macros, changed, example, hrefs, mini_records, one, soup, text
 
 MEASURES = ["fertig", "glasfaser"]  # the mini content's measures: one beschlossen (overdue, stale), one abgeschlossen
-
-
-@pytest.fixture(scope="module")
-def env() -> Environment:
-    return environment()
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return Catalog(mini_records(), TODAY)
 
 
 def glance(env: Environment, catalog: Catalog) -> Macros:

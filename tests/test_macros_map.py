@@ -14,7 +14,6 @@ from test_macros import (
     _calls_the_macros_it_names,  # noqa: F401  (autouse: an example must call the macros it names)
     assert_escaped,
     changed,
-    environment,
     example,
     hostile_records,
     hrefs,
@@ -29,17 +28,6 @@ from portal.geo import geography
 from portal.model import Region
 
 ATTRIBUTION = "© GeoBasis-DE / BKG (2021), Daten verändert"
-
-
-# The environment and catalogs of tests/test_macros.py, made the same way.
-@pytest.fixture(scope="module")
-def env() -> Environment:
-    return environment()
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return Catalog(mini_records(), TODAY)
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,6 @@ an organisation's initiatives (the checks of every library are in tests/test_mac
 
 from __future__ import annotations
 
-import pytest
 from jinja2 import Environment
 from test_macros import (
     HOSTILE,
@@ -11,9 +10,7 @@ from test_macros import (
     TODAY,
     Macros,
     assert_escaped,
-    environment,
     example,
-    hostile_records,
     hrefs,
     mini_records,
     one,
@@ -22,21 +19,6 @@ from test_macros import (
 )
 
 from portal.catalog import Catalog
-
-
-@pytest.fixture(scope="module")
-def env() -> Environment:
-    return environment()
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return Catalog(mini_records(), TODAY)
-
-
-@pytest.fixture(scope="module")
-def hostile() -> Catalog:
-    return Catalog(hostile_records(), TODAY)
 
 
 def two_initiatives(records: dict | None = None) -> Catalog:

@@ -31,16 +31,6 @@ from portal.timechart import Item, Row, build, position
 from portal.timechart_rows import TimeChart
 
 
-@pytest.fixture(scope="module")
-def env() -> Environment:
-    return environment()
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return Catalog(mini_records(), TODAY)
-
-
 @pytest.fixture()
 def t(env: Environment, catalog: Catalog) -> Macros:
     """The timeline macros on the initiative's page (initiativen/masterplan-test/)."""
