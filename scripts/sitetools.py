@@ -47,6 +47,10 @@ PAGES: dict[str, str] = {
     "zeitleiste": "zeitleiste/",
     "presse": "presse/",
     "karte": "regionen/#karte",
+    "initiative-zeitleiste": "initiativen/staerkungsinitiative-industrie-muelheim/#zeitleiste",
+    "neu": "neu/",
+    "netzwerk": "partner/netzwerk/",
+    "region": "regionen/duisburg/#massnahmen",
 }
 
 
