@@ -66,6 +66,7 @@ TEXT_SUFFIXES = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt"
 PAGEFIND_UI = ("-ui.", "pagefind-highlight")
 # What Material's search loads: its index, its worker and lunr's language scripts.
 LUNR_FILES = re.compile(r"/search/search_index\.json$|/assets/javascripts/(workers/search\.|lunr/)")
+SEARCH_FILES = re.compile(LUNR_FILES.pattern + r"|/pagefind/")
 
 LUNR_QUERY = """async (query) => {
   const box = document.querySelector('input.md-search__input');
@@ -88,13 +89,16 @@ PAGEFIND_QUERY = """async (query) => {
 
 @dataclass
 class Run:
-    """One cold page: bytes (raw, gzip) before and during the query, time to results, heap, hits."""
+    """One cold page: bytes (raw, gzip) before and during the query, time to results, heap, hits; and
+    on a second cold page, the time to results for a query sent as soon as the page has loaded."""
 
     load: tuple[int, int]
     query: tuple[int, int]
+    search: tuple[int, int]  # the search's own files wherever loaded, and everything the query loads
     ms: float
     heap: int
     hits: int
+    ms_at_load: float = 0.0
 
 
 @dataclass
@@ -199,36 +203,62 @@ def heap(browser: Any) -> int:
     return total
 
 
-def first_query(browser: Any, base: str, site: Path, engine: str, query: str) -> Run:
-    """Open the start page cold, wait until it is loaded, send ``query``; measure bytes, time, heap."""
+def cold_page(browser: Any, engine: str) -> Any:
+    """A new browser context (empty cache) for ``engine``."""
     context = browser.new_context(bypass_csp=engine == "pagefind")
     if engine == "pagefind":
         # A site built before the switch still loads Material's search on every page: Pagefind is
         # measured as it will be served, without it.
         context.route(LUNR_FILES, lambda route: route.abort())
+    return context
+
+
+def ask(page: Any, engine: str, query: str) -> tuple[float, int]:
+    """Send ``query`` to the engine in ``page``; milliseconds until the first results, and the hits."""
+    if engine == "lunr":
+        page.locator("input.md-search__input").click()
+        ms, hits = page.evaluate(LUNR_QUERY, query)
+    else:
+        ms, hits = page.evaluate(PAGEFIND_QUERY, query)
+    return float(ms), int(hits)
+
+
+def query_at_load(browser: Any, base: str, engine: str, query: str) -> float:
+    """Time to first results for a query sent at the page's load event: a visitor who searches at
+    once also waits for what the engine still fetches and builds (lunr: its whole index)."""
+    context = cold_page(browser, engine)
+    page = context.new_page()
+    page.goto(base, wait_until="load")
+    ms = ask(page, engine, query)[0]
+    context.close()
+    return ms
+
+
+def first_query(browser: Any, base: str, site: Path, engine: str, query: str) -> Run:
+    """Open the start page cold, wait until it is loaded, send ``query``; measure bytes, time, heap."""
+    context = cold_page(browser, engine)
     requested: list[tuple[str, str]] = []
     phase = ["load"]
     context.on("requestfinished", lambda request: requested.append((phase[0], request.url)))
     page = context.new_page()
     page.goto(base, wait_until="networkidle")
     phase[0] = "query"
-    if engine == "lunr":
-        page.locator("input.md-search__input").click()
-        ms, hits = page.evaluate(LUNR_QUERY, query)
-    else:
-        ms, hits = page.evaluate(PAGEFIND_QUERY, query)
+    ms, hits = ask(page, engine, query)
     page.wait_for_load_state("networkidle")
     used = heap(browser)
-    totals = {"load": [0, 0], "query": [0, 0]}
+    totals = {"load": [0, 0], "query": [0, 0], "search": [0, 0]}
     for when, url in requested:
         path = unquote(urlsplit(url).path).lstrip("/")
         file = site / path / "index.html" if path == "" or path.endswith("/") else site / path
         if file.is_file():
             raw, served = served_bytes(file)
-            totals[when][0] += raw
-            totals[when][1] += served
+            # lunr's index arrives with the page, Pagefind's with the query: both are the search's cost.
+            for kind in {when, "search"} if when == "query" or SEARCH_FILES.search(url) else {when}:
+                totals[kind][0] += raw
+                totals[kind][1] += served
     context.close()
-    return Run((totals["load"][0], totals["load"][1]), (totals["query"][0], totals["query"][1]), ms, used, hits)
+    load, during, search = ((totals[k][0], totals[k][1]) for k in ("load", "query", "search"))
+    return Run(load, during, search, ms, used, hits, query_at_load(browser, base, engine, query))
 
 
 def measure(size: str, engines: list[str], runs: int, seed: int, playwright: Any) -> Measured:
@@ -262,7 +292,8 @@ def kb(value: float) -> str:
 def median(runs: list[Run], what: str) -> float:
     """Median of one figure over the runs (``load``/``query`` mean the gzipped bytes)."""
     values = {"load": lambda r: r.load[1], "query": lambda r: r.query[1], "load_raw": lambda r: r.load[0],
-              "query_raw": lambda r: r.query[0], "ms": lambda r: r.ms, "heap": lambda r: r.heap, "hits": lambda r: r.hits}[what]
+              "query_raw": lambda r: r.query[0], "search": lambda r: r.search[1],
+              "search_raw": lambda r: r.search[0], "ms": lambda r: r.ms, "ms_at_load": lambda r: r.ms_at_load, "heap": lambda r: r.heap, "hits": lambda r: r.hits}[what]
     return statistics.median(values(r) for r in runs)
 
 
@@ -275,7 +306,16 @@ def report(results: list[Measured], runs: int, chromium: str) -> str:
         f"Measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()} with {os.cpu_count()} CPU cores "
         f"(nproc {len(os.sched_getaffinity(0))}), {int(memory) / 1_048_576:.1f} GiB memory, Chromium {chromium}, Python "
         f"{platform.python_version()}; produced by `.venv/bin/python benchmarks/search_cost.py` (median of {runs} cold "
-        "page loads per query; bytes as served with gzip, raw in brackets).",
+        f"page loads per query; bytes as served with gzip, raw in brackets). Load average at the end: {os.getloadavg()[0]:.1f} "
+        "(the machine is shared: compare rows of one run, not runs of different days).",
+        "",
+        "Columns: *page load* is every byte the start page requests until the network is idle (for Pagefind without "
+        "Material's search, which the switch removes); *first query* what the query then requests; *search's bytes* the "
+        "search's own files wherever they load (lunr: index, worker and language scripts, all with the page; Pagefind: "
+        "everything under `/pagefind/`) plus the first query's; *first results* the time from sending the query on the "
+        "loaded page to the results (lunr: Material's result count shows; Pagefind: `search()` and the first result's "
+        "`data()`); *query at load* the same with the query sent at the page's load event, so that lunr also fetches and "
+        "builds its index; *JS heap* the used heap of the page and its workers after the query.",
         "",
         "## Index",
         "",
@@ -288,24 +328,26 @@ def report(results: list[Measured], runs: int, chromium: str) -> str:
                 f"{ix.made_seconds:.1f} s" if ix.made_seconds is not None else "–")
             lines.append(f"| {m.size} | {m.pages:,} | {m.build_seconds:.1f} s | {engine} | {ix.files:,} | {kb(ix.raw)} | {kb(ix.gzip)} | {made} |")
     lines += ["", "## First query on a cold start page", "",
-              "| size | engine | query | hits | page load | first query | first results | JS heap after |",
-              "|---|---|---|---:|---:|---:|---:|---:|"]
+              "| size | engine | query | hits | page load | first query | search's bytes | first results "
+              "| query at load: results | JS heap after |",
+              "|---|---|---|---:|---:|---:|---:|---:|---:|---:|"]
     for m in results:
         for (engine, query), rs in m.runs.items():
             lines.append(f"| {m.size} | {engine} | {query} | {median(rs, 'hits'):.0f} | {kb(median(rs, 'load'))} ({kb(median(rs, 'load_raw'))}) "
-                         f"| {kb(median(rs, 'query'))} ({kb(median(rs, 'query_raw'))}) | {median(rs, 'ms'):,.0f} ms "
-                         f"| {median(rs, 'heap') / 1_048_576:.1f} MiB |")
+                         f"| {kb(median(rs, 'query'))} ({kb(median(rs, 'query_raw'))}) "
+                         f"| {kb(median(rs, 'search'))} ({kb(median(rs, 'search_raw'))}) | {median(rs, 'ms'):,.0f} ms "
+                         f"| {median(rs, 'ms_at_load'):,.0f} ms | {median(rs, 'heap') / 1_048_576:.1f} MiB |")
     lines += ["", "## Targets at a tenth of NRW (issue 13)", ""]
     for m in results:
         if m.size != "tenth":
             continue
         for engine in m.indexes:
             per_query = [rs for (e, _), rs in m.runs.items() if e == engine]
-            slowest = max(median(rs, "ms") for rs in per_query)
-            heaviest = max(median(rs, "query") for rs in per_query)
+            slowest = max(max(median(rs, "ms"), median(rs, "ms_at_load")) for rs in per_query)
+            heaviest = max(median(rs, "search") for rs in per_query)
             met = slowest < TARGET_MS and heaviest < TARGET_BYTES
             lines.append(f"- {engine}: slowest first results {slowest:,.0f} ms (target under {TARGET_MS:,} ms), most bytes "
-                         f"for a first query {kb(heaviest)} (target under {kb(TARGET_BYTES)}): "
+                         f"for the search by a first query {kb(heaviest)} (target under {kb(TARGET_BYTES)}): "
                          f"{'meets both targets' if met else 'misses the targets'}.")
     return "\n".join(lines) + "\n"
 
