@@ -308,7 +308,7 @@ def median(runs: list[Run], what: str) -> float:
     return statistics.median(values(r) for r in runs)
 
 
-def report(results: list[Measured], runs: int, chromium: str) -> str:
+def report(results: list[Measured], runs: int, chromium: str, load_before: float) -> str:
     """The Markdown report: machine, index sizes, per-query figures and the verdict on the targets."""
     memory = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), "0")
     lines = [
@@ -317,7 +317,8 @@ def report(results: list[Measured], runs: int, chromium: str) -> str:
         f"Measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()} with {os.cpu_count()} CPU cores "
         f"(nproc {len(os.sched_getaffinity(0))}), {int(memory) / 1_048_576:.1f} GiB memory, Chromium {chromium}, Python "
         f"{platform.python_version()}; produced by `.venv/bin/python benchmarks/search_cost.py` (median of {runs} cold "
-        f"page loads per query; bytes as served with gzip, raw in brackets). Load average at the end: {os.getloadavg()[0]:.1f} "
+        f"page loads per query; bytes as served with gzip, raw in brackets). Load average {load_before:.1f} at the start, "
+        f"{os.getloadavg()[0]:.1f} at the end "
         "(the machine is shared: compare rows of one run, not runs of different days).",
         "",
         "Columns: *page load* is every byte the start page requests until the network is idle (for Pagefind without "
@@ -374,12 +375,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args()
+    load_before = os.getloadavg()[0]
     with sync_playwright() as playwright:
         results = [measure(size, args.engine, args.runs, args.seed, playwright) for size in args.sizes]
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         chromium = browser.version
         browser.close()
-    text = report(results, args.runs, chromium)
+    text = report(results, args.runs, chromium, load_before)
     print(text)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(text, encoding="utf-8")
