@@ -58,3 +58,19 @@ def test_synthetic_text_is_german_prose_without_markup(tmp_path: Path) -> None:
     assert len(words) / len(bodies) >= 60  # press items of realistic length
     assert not any(char in " ".join(bodies) for char in "<>[]`")
     assert {"und", "die", "der"} <= set(words)
+
+
+def test_search_report_judges_the_targets_by_the_slowest_and_heaviest_query() -> None:
+    from search_report import Index, Measured, Run, report
+
+    def tenth(ms_at_load: float, search_bytes: int) -> Measured:
+        quick = Run((90_000, 30_000), (150_000, 120_000), (150_000, 120_000), 200.0, 5_000_000, 12, 250.0)
+        slow = Run((90_000, 30_000), (150_000, 120_000), (search_bytes * 2, search_bytes), 300.0, 5_000_000, 3, ms_at_load)
+        return Measured("tenth", 3460, 30.0, {"pagefind": Index(3581, 9_000_000, 8_900_000)},
+                        {("pagefind", "Fachkraft"): [quick], ("pagefind", "2023"): [slow]})
+
+    met = report([tenth(900.0, 480_000)], 1, "156", 1.0)
+    assert "pagefind: slowest first results 900 ms" in met and "480.0 KB" in met and "meets both targets" in met
+    assert "| tenth | pagefind | 2023 | 3 |" in met
+    assert "misses the targets" in report([tenth(1_200.0, 480_000)], 1, "156", 1.0)
+    assert "misses the targets" in report([tenth(900.0, 520_000)], 1, "156", 1.0)
