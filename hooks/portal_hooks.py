@@ -121,7 +121,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """The page's generated search keywords (umlauts as ae/oe/ue/ss, compound parts, short names)."""
+    """The page's generated search keywords (compound parts, coordinations, short names)."""
     return _portal(config).search_keywords(output, page.file.src_uri)
 
 

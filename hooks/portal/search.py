@@ -33,10 +33,12 @@ filter ``bereich``  ``Inhalte`` for content pages, ``Hilfe und Rechtliches`` for
                    and the legal pages (the dialog filters to ``Inhalte`` by default)
 =================  ====================================================================================
 
-Titles of records are weighted highest (``data-pagefind-weight`` on the ``<h1>``); the guide, the
-method and the legal pages count less (``HELP_WEIGHT``), so they never outrank content.
-Extra keywords (``portal.search_terms``: umlauts typed as ae/oe/ue/ss, parts of compounds, short
-names) are a hidden meta ``stichwoerter``: Pagefind indexes meta values, readers, screen readers and
+Titles of records are weighted highest (``data-pagefind-weight`` on the ``<h1>``), their facts
+(``<dl class="portal-facts">``) above their other text, lists of other records on a record's page
+below it; overview pages count less (``OVERVIEW_WEIGHT``), the guide, the method and the legal pages
+least (``HELP_WEIGHT``), so a record's own page comes first and help never outranks content.
+Extra keywords (``portal.search_terms``: parts of compounds, coordinations, short names of linked
+records) are a hidden meta ``stichwoerter``: Pagefind indexes meta values, readers, screen readers and
 result excerpts never see them.
 """
 
@@ -55,7 +57,8 @@ LANGUAGE = "de"
 CONTENT = "Inhalte"
 HELP = "Hilfe und Rechtliches"
 TITLE_WEIGHT = "10"  # Pagefind's range is 0 to 10; its default for <h1> is 7
-HELP_WEIGHT = "0.5"  # the body of guide, method and legal pages (default 1)
+OVERVIEW_WEIGHT = "0.5"  # the article of an overview page (Pagefind's default is 1)
+HELP_WEIGHT = "0.25"  # the article of the guide, the method and the legal pages
 TIMEOUT = 900  # seconds; all of NRW (about 33,000 pages) indexes in well under a minute
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from . import labels, search_terms
-from .search import CONTENT, HELP
+from .search import CONTENT, HELP, HELP_WEIGHT, OVERVIEW_WEIGHT
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -29,7 +29,9 @@ OVERVIEW = "Übersicht"
 # main.html leaves this comment in the article; the keywords replace it after the page is rendered.
 KEYWORDS_MARK = "<!--portal-search-keywords-->"
 ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
-TAG = re.compile(r"<[^>]+>|<!--.*?-->", re.S)
+# Scripts (the JSON-LD) hold addresses, not words; tags and comments separate words.
+TAG = re.compile(r"<script\b.*?</script>|<!--.*?-->|<[^>]+>", re.S)
+ID = re.compile(r"[a-z0-9-]+")  # record ids and references: addresses, not words
 
 
 @dataclass(frozen=True)
@@ -46,9 +48,12 @@ class SearchEntry:
     short_names: list[str] = field(default_factory=list)
 
     @property
-    def is_help(self) -> bool:
-        """Guide, method or legal page: counts less than content."""
-        return self.bereich == HELP
+    def weight(self) -> str:
+        """The article's ``data-pagefind-weight``: empty (Pagefind's 1) for a record's page; lower for
+        overviews, which repeat lines of many records, and lowest for guide, method and legal pages."""
+        if self.bereich == HELP:
+            return HELP_WEIGHT
+        return OVERVIEW_WEIGHT if self.art == OVERVIEW else ""
 
     def filters(self) -> list[tuple[str, str]]:
         """(filter, value) pairs, a filter repeated once per value."""
@@ -169,7 +174,7 @@ def _strings(catalog: Catalog) -> Iterator[str]:
     """Every text of every record (titles, names, descriptions, notes), once each."""
     for records in catalog.records.values():
         for record in records.values():
-            yield from _texts(record.model_dump())
+            yield from (text for text in _texts(record.model_dump()) if not ID.fullmatch(text))
 
 
 def _texts(value: Any) -> Iterator[str]:

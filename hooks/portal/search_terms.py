@@ -1,17 +1,19 @@
 """German as people type it: extra search keywords for a page, generated at build time.
 
-Pagefind stems German and matches a typed word as a prefix of an indexed one, so "Fachkraft" finds
-"Fachkräften" and "Breitband" finds "Breitbandausbau" by themselves. What it cannot know:
+Pagefind stems German with Snowball's German stemmer and matches a typed word as a prefix of an
+indexed one, so "Fachkraft" finds "Fachkräften", "Breitband" finds "Breitbandausbau", and umlauts
+typed as ae/oe/ue/ss are found by themselves ("Muelheim", "Duesseldorf", "Strasse": the stemmer folds
+both spellings to one stem; ``tests/test_search_index.py`` checks it). What it cannot know:
 
-- umlauts typed as ae/oe/ue/ss ("Muelheim" for "Mülheim", "Strasse" for "Straße");
 - the second part of a compound ("Flächen" in "Gewerbeflächen"): a prefix search never reaches it;
-- a coordination ("Gewerbe- und Industrieflächen" means "Gewerbeflächen" too).
+- a coordination ("Gewerbe- und Industrieflächen" means "Gewerbeflächen" too);
+- a short name on a page that only links the record (the record's own page shows it).
 
 No maintained German decompounder with a free licence and a small wheel exists (compound-split is
 GPL and 39 MB, german-nouns CC BY-SA data), so compounds are split on the portal's own vocabulary:
-a long word splits where its end is a word of at least four letters that occurs elsewhere in the
-content, and its beginning (without a linking "s", "es" or "n") is at least four letters long. All
-of it is pure and linear in the length of the text.
+a long word splits in two where both parts are words of at least four letters that occur elsewhere
+in the content (the first may carry a linking "s", "es" or "n": "Arbeits|markt"). All of it is pure,
+and its time grows linearly with the number of words.
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ from collections.abc import Iterable
 WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 # "Gewerbe- und Industrieflächen", "Ein- oder Ausfahrt": a part with a hyphen, a conjunction, a word.
 COORDINATION = re.compile(r"\b([A-Za-zÄÖÜäöüß]{3,})-\s+(?:und|oder|sowie|bzw\.)\s+([A-Za-zÄÖÜäöüß]{6,})")
-UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 MIN_PART = 4  # letters of each part of a split compound
 MIN_COMPOUND = 2 * MIN_PART
 LINKING = ("es", "s", "n")  # Fugenelemente: "Arbeits|markt", "Landes|regierung", "Straßen|bau"
@@ -37,11 +38,6 @@ def words(text: str) -> list[str]:
 def vocabulary(texts: Iterable[str]) -> frozenset[str]:
     """The lowercase words of at least ``MIN_PART`` letters in ``texts``: what compounds may split into."""
     return frozenset(w.lower() for text in texts for w in words(text) if len(w) >= MIN_PART)
-
-
-def umlaut_forms(text: str) -> list[str]:
-    """Each word of ``text`` with ä ö ü ß, as typed without them: "Mülheim" → "Muelheim"."""
-    return [w.translate(UMLAUTS) for w in words(text) if w != w.translate(UMLAUTS)]
 
 
 def head(word: str, vocab: frozenset[str]) -> str | None:
@@ -80,13 +76,10 @@ def coordinations(text: str, vocab: frozenset[str]) -> list[str]:
 
 
 def keywords(text: str, vocab: frozenset[str], extra: Iterable[str] = ()) -> list[str]:
-    """The extra keywords for a page whose text is ``text``: umlauts typed as ae/oe/ue/ss, the ends of
-    compounds, the compounds of coordinations (and their own ae/oe/ue/ss forms), and ``extra``
-    (short names); each once, in the order found, none that the text already has as a word."""
-    generated = [*coordinations(text, vocab), *compound_parts(text, vocab)]
-    generated += umlaut_forms(" ".join(generated))
-    generated += umlaut_forms(text)
-    generated += [e for e in extra if e]
+    """The extra keywords for a page whose text is ``text``: the compounds of coordinations, the ends
+    of compounds, and ``extra`` (short names); each once, in the order found, none that the text
+    already has as a word."""
+    generated = [*coordinations(text, vocab), *compound_parts(text, vocab), *(e for e in extra if e)]
     present = {w.lower() for w in words(text)}
     seen: dict[str, None] = {}
     for keyword in generated:
