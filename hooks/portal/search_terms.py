@@ -19,7 +19,10 @@ and its time grows linearly with the number of words.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 # Letters of German words; digits are left to Pagefind, which finds years and numbers as they are.
 WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
