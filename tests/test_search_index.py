@@ -239,6 +239,18 @@ def test_the_guide_never_outranks_the_content(search_page: Page, query: str, pat
     assert results.index(path) < results.index("mitmachen/"), results
 
 
+def test_screen_readers_and_readers_never_meet_the_keywords(guarded_pages: GuardedPages, served_search: str,
+                                                            indexed: dict[str, dict[str, Any]]) -> None:
+    page = guarded_pages.open(served_search)
+    page.goto(served_search + "themen/gewerbe-industrieflaechen/")
+    keywords = indexed["themen/gewerbe-industrieflaechen/"]["meta"]["stichwoerter"]
+    article = page.locator("article")
+    spoken = article.aria_snapshot()  # what the accessibility tree offers screen readers
+    assert "gewerbeflächen" not in spoken.lower() and keywords not in spoken
+    assert "gewerbeflächen" not in article.inner_text().lower()  # nor shown
+    assert page.locator("article [data-pagefind-meta], article [data-pagefind-filter]").first.is_hidden()
+
+
 def test_the_search_requests_only_its_own_files(search_page: Page, guarded_pages: GuardedPages) -> None:
     search_page.wait_for_load_state("networkidle")
     loaded: list[str] = []
