@@ -136,6 +136,18 @@ def test_every_page_is_indexed_in_german_but_the_404_page(search_site: Build, in
     assert not (search_site.site / "search").exists()  # Material's lunr index is gone
 
 
+def test_the_shipped_site_is_indexed_page_by_page(real_site: Build) -> None:
+    # Holds for any valid content: every page but the 404 page, German, each with its kind and area,
+    # record pages with their record's title.
+    indexed = fragments(real_site.site)
+    assert index_languages(real_site.site) == ["de"]
+    pages = {p.relative_to(real_site.site).parent.as_posix() + "/" for p in real_site.site.rglob("index.html")}
+    assert set(indexed) == {"" if page == "./" else page for page in pages}
+    for url, page in indexed.items():
+        assert page["meta"]["art"] and page["filters"]["bereich"] == [HELP if url in HELP_PAGES else CONTENT], url
+        assert page["meta"]["title"] == real_site.html(url).find("h1").get_text(" ", strip=True), url
+
+
 @pytest.mark.parametrize("url", ["", "massnahmen/glasfaser/", "mitmachen/", "impressum/"])
 def test_only_the_article_is_indexed(search_site: Build, indexed: dict[str, dict[str, Any]], url: str) -> None:
     soup = search_site.html(url)

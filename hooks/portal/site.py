@@ -132,7 +132,7 @@ class Portal:
             "stand": self.stand(plan),
             "jsonld": self.jsonld(plan),
             # Pagefind's meta and filters for the page (main.html; the contract is in portal.search).
-            "search": search_entry(self.catalog, plan.collection if plan else None, plan.record_id if plan else None, src_uri),
+            "search_entry": search_entry(self.catalog, plan.collection if plan else None, plan.record_id if plan else None, src_uri),
             # The Atom feeds main.html announces in <head> (title, site-relative path).
             "feeds": page_feeds(self.catalog, src_uri, plan.collection if plan else None, plan.record_id if plan else None),
             "content_problems": [problem.render() for problem in self.problems.sorted()],
