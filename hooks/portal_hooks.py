@@ -129,7 +129,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Index the site for the search, then swap it into place (portal.search, portal.publish)."""
     staging: Staging | None = config.get(STAGING_KEY)
     if staging is None:  # the live preview: index its temporary site folder on every rebuild
-        _index(Path(config.site_dir))
+        try:
+            log.debug(index_site(Path(config.site_dir)))
+        except SearchIndexError as error:  # the preview never stops; its pages still show
+            log.error(f"{error}\nDie Vorschau läuft ohne aktuellen Suchindex weiter.")
         return
     # In strict mode MkDocs aborts right after this event if its counter saw a warning: then the old
     # site stays, and the staging folder waits for the next build to clear it (on_build_error gets

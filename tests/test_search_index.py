@@ -112,6 +112,30 @@ def test_a_german_site_is_indexed(tmp_path: Path) -> None:
     assert (tmp_path / "pagefind" / "pagefind.js").exists()
 
 
+class _Config(dict[str, Any]):
+    """What on_post_build reads of MkDocs' config: site_dir, strict and the portal's keys."""
+
+    def __init__(self, site_dir: Path, **keys: Any) -> None:
+        super().__init__(keys)
+        self.site_dir = str(site_dir)
+        self.strict = False
+
+
+def test_a_failing_index_stops_a_build_but_not_the_preview(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    import portal_hooks
+    from mkdocs.exceptions import PluginError
+
+    from portal.publish import Staging
+    with caplog.at_level("ERROR"):  # the preview (no staging folder): an empty site cannot be indexed
+        portal_hooks.on_post_build(_Config(tmp_path))  # type: ignore[arg-type]
+    assert "Die Vorschau läuft ohne aktuellen Suchindex weiter" in caplog.text
+    staging = Staging(tmp_path / "site")
+    staging.folder.mkdir()
+    with pytest.raises(PluginError, match="Die Suche konnte nicht indiziert werden"):
+        portal_hooks.on_post_build(_Config(staging.folder, **{portal_hooks.STAGING_KEY: staging}))  # type: ignore[arg-type]
+    assert not (tmp_path / "site").exists()  # nothing was published
+
+
 # --- The planted site's index ----------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
