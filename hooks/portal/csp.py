@@ -4,7 +4,8 @@ GitHub Pages cannot send response headers, so the policy goes into each page as 
 after ``<meta charset>``: a CSP meta only governs what the parser meets after it.
 
 The policy allows the site's own origin and nothing else: no other host, no ``'unsafe-inline'`` and
-no ``'unsafe-eval'`` for scripts. Material writes a few small inline scripts into every page (and
+no ``'unsafe-eval'`` for scripts (only ``'wasm-unsafe-eval'``, for the search's WebAssembly).
+Material writes a few small inline scripts into every page (and
 ``overrides/main.html`` one); those are allowed by their SHA-256 hashes. One of them contains the
 page's relative base URL ("..", "../..", "/" on the 404 page), so the hashes differ between pages
 and are computed from each page's output.
@@ -95,15 +96,17 @@ DATA_TYPES = frozenset({"application/json", "application/ld+json"})
 # Fixed directives. Every one names the site's own origin at most: no other host, ever.
 DIRECTIVES: tuple[tuple[str, str], ...] = (
     ("default-src", "'self'"),
-    ("script-src", "'self'"),             # + the page's hashes
+    # + the page's hashes. 'wasm-unsafe-eval' lets Pagefind compile its WebAssembly (wasm.de.pagefind,
+    # from this site); it allows no eval() of JavaScript and no script from anywhere else.
+    ("script-src", "'self' 'wasm-unsafe-eval'"),
     # Neither Material's templates nor overrides/ write style attributes or <style> elements, and
     # Material's and portal.js's scripts set styles through the DOM (allowed by CSP), so no
     # 'unsafe-inline' is needed (tests/test_csp.py checks every page and every page type in Chromium).
     ("style-src", "'self'"),
     ("img-src", "'self' data:"),          # Material's icons in its CSS are data: SVGs
     ("font-src", "'self'"),               # theme.font: false, system fonts; nothing is loaded today
-    ("connect-src", "'self'"),            # the search index (search/search_index.json)
-    ("worker-src", "'self'"),             # Material's search worker (assets/javascripts/workers/)
+    ("connect-src", "'self'"),            # the search index's chunks, fetched per query (pagefind/)
+    ("worker-src", "'self'"),             # Pagefind's search worker (pagefind/pagefind-worker.js)
     ("object-src", "'none'"),
     ("base-uri", "'self'"),
     ("form-action", "'self'"),            # the search and filter forms never leave the page

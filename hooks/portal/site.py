@@ -24,6 +24,7 @@ from .pages import PagePlan, intro_html, plan_pages
 from .pagetypes import PAGE_TYPES
 from .problems import ContentError, ProblemList
 from .revision import last_changes, stand
+from .search_meta import SearchVocabulary, search_entry
 from .structured import script_body
 from .toc import TocEntry, overview_toc, record_toc
 from .urls import edit_url, issue_url, mail_url, storage_scope, url_for
@@ -69,6 +70,7 @@ class Portal:
         changed = {key: stand([path], self._changes, today) for key, path in self.files_of.items()}
         self.catalog = Catalog(records, today, stale_years=stale_years, changed=changed)
         self.plans = {plan.src_uri: plan for plan in plan_pages(self.catalog, self.files_of)}
+        self._search_words: SearchVocabulary | None = None
 
     def showing(self, problems: ProblemList) -> Portal:
         """This portal's content with ``problems`` to show on every page (the live preview while the
@@ -129,6 +131,8 @@ class Portal:
             "record_id": plan.record_id if plan else None,
             "stand": self.stand(plan),
             "jsonld": self.jsonld(plan),
+            # Pagefind's meta and filters for the page (main.html; the contract is in portal.search).
+            "search_entry": search_entry(self.catalog, plan.collection if plan else None, plan.record_id if plan else None, src_uri),
             # The Atom feeds main.html announces in <head> (title, site-relative path).
             "feeds": page_feeds(self.catalog, src_uri, plan.collection if plan else None, plan.record_id if plan else None),
             "content_problems": [problem.render() for problem in self.problems.sorted()],
@@ -138,6 +142,14 @@ class Portal:
             # Named in the privacy statement: the one key the colour toggle stores (overrides/legal.html).
             "storage_key": storage_scope(self.site_url) + ".__palette",
         }
+
+    def search_keywords(self, page_html: str, src_uri: str) -> str:
+        """The rendered page with its generated search keywords (``portal.search_meta``)."""
+        if self._search_words is None:  # made on the first page: the vocabulary of all content
+            self._search_words = SearchVocabulary(self.catalog)
+        plan = self.plan_for(src_uri)
+        entry = search_entry(self.catalog, plan.collection if plan else None, plan.record_id if plan else None, src_uri)
+        return self._search_words.add_keywords(page_html, entry.short_names)
 
     def toc(self, src_uri: str, meta: Mapping[str, Any]) -> list[TocEntry]:
         """The table of contents a page's template headings make: a detail page's declared sections,
