@@ -95,15 +95,15 @@ DATA_TYPES = frozenset({"application/json", "application/ld+json"})
 # Fixed directives. Every one names the site's own origin at most: no other host, ever.
 DIRECTIVES: tuple[tuple[str, str], ...] = (
     ("default-src", "'self'"),
-    ("script-src", "'self'"),             # + the page's hashes
+    ("script-src", "'self' 'wasm-unsafe-eval'"),  # + the page's hashes; Pagefind's search runs as WebAssembly
     # Neither Material's templates nor overrides/ write style attributes or <style> elements, and
     # Material's and portal.js's scripts set styles through the DOM (allowed by CSP), so no
     # 'unsafe-inline' is needed (tests/test_csp.py checks every page and every page type in Chromium).
     ("style-src", "'self'"),
     ("img-src", "'self' data:"),          # Material's icons in its CSS are data: SVGs
     ("font-src", "'self'"),               # theme.font: false, system fonts; nothing is loaded today
-    ("connect-src", "'self'"),            # the search index (search/search_index.json)
-    ("worker-src", "'self'"),             # Material's search worker (assets/javascripts/workers/)
+    ("connect-src", "'self'"),            # the search index's chunks (pagefind/)
+    ("worker-src", "'self'"),             # Pagefind's worker (pagefind/pagefind-worker.js)
     ("object-src", "'none'"),
     ("base-uri", "'self'"),
     ("form-action", "'self'"),            # the search and filter forms never leave the page
