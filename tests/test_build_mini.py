@@ -10,6 +10,8 @@ import json
 from bs4 import BeautifulSoup
 from conftest import Build
 
+from portal import labels
+
 DETAIL_PAGES = [
     "initiativen/masterplan-test/", "massnahmen/glasfaser/", "massnahmen/fertig/", "partner/stadt-test/",
     "partner/kammer-test/", "personen/erika-muster/", "quellen/pm-eins/", "themen/flaechen/", "regionen/teststadt/",
@@ -59,8 +61,8 @@ def test_drafts_stay_off_the_site_lists_and_search(mini_site: Build) -> None:
     assert not (mini_site.site / "quellen/entwurf").exists()
     for url in INDEX_PAGES + ["initiativen/masterplan-test/"]:
         assert "Entwurf" not in mini_site.text(url), url
-    index = (mini_site.site / "search/search_index.json").read_text(encoding="utf-8")
-    assert "Noch nicht veröffentlicht" not in index
+    # The search index (Pagefind) is made from the built pages: a draft without a page is in no page.
+    assert not any("Noch nicht veröffentlicht" in page.read_text(encoding="utf-8") for page in mini_site.site.rglob("*.html"))
 
 
 def test_overdue_measure_is_flagged_in_words_everywhere(mini_site: Build) -> None:
@@ -144,12 +146,23 @@ def test_detail_pages_stay_out_of_the_navigation(mini_site: Build) -> None:
     assert not any("masterplan-test" in link or "glasfaser" in link for link in links)
 
 
-def test_search_index_holds_detail_page_text(mini_site: Build) -> None:
-    index = json.loads((mini_site.site / "search/search_index.json").read_text(encoding="utf-8"))
-    titles = {doc["location"]: doc for doc in index["docs"]}
-    assert any("Ein Masterplan für die Testindustrie" in d["text"] for d in index["docs"])
-    assert "massnahmen/glasfaser/" in titles
-    assert index["config"]["lang"] == ["de"]
+def test_every_page_has_the_portals_search_dialog_and_not_materials(mini_site: Build) -> None:
+    """Material's lunr search is gone (no index, no component that would start its worker); every page,
+    the 404 page included, has the portal's dialog, kept out of the index it searches."""
+    assert not (mini_site.site / "search").exists()
+    pages = sorted(mini_site.site.rglob("*.html"))
+    assert mini_site.site / "404.html" in pages
+    for page in pages:
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert not soup.select('[data-md-component="search"], form[name="search"]'), page
+        [dialog] = soup.select("div.md-search[data-portal-search]")
+        assert dialog["data-pagefind-ignore"] == "all" and dialog["role"] == "dialog", page
+        assert dialog.select_one("#portal-search-query")["aria-label"], page
+        assert any(script.get("src", "").endswith("assets/search.js") for script in soup.find_all("script")), page
+    # Pages with the portal's context carry the status tags the script clones into hits.
+    templates = mini_site.html("massnahmen/glasfaser/").select(".md-search template[data-kind]")
+    assert {(t["data-kind"], t["data-status"]) for t in templates} == {
+        *(("measure", key) for key in labels.MEASURE_STATUS), *(("initiative", key) for key in labels.INITIATIVE_STATUS)}
 
 
 def test_no_page_loads_anything_from_another_host(mini_site: Build) -> None:
