@@ -73,14 +73,23 @@
       for (const name of names) {
         const option = document.createElement("option");
         option.value = name;
-        option.dataset.label = name;
-        option.textContent = `${name} (${values[name]})`;
+        option.dataset.label = labelOf(select.dataset.filter, name);
+        option.textContent = `${option.dataset.label} (${values[name]})`;
         select.append(option);
       }
       select.parentElement.hidden = names.length === 0;
       any = any || names.length > 0;
     }
     options.hidden = !any;
+  }
+
+  /* A filter value in words: a status key ("in_umsetzung") as the site says it ("in Umsetzung"),
+   * taken from the status templates; both kinds' words where they differ ("abgeschlossen / beendet"). */
+  function labelOf(filter, value) {
+    if (filter !== "status") return value;
+    const words = [...dialog.querySelectorAll("template[data-status]")]
+      .filter((t) => t.dataset.status === value).map((t) => t.content.textContent.trim());
+    return [...new Set(words)].join(" / ") || value;
   }
 
   /* The counts under the current query: the option keeps its name, its number follows the hits. */
