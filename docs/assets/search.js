@@ -286,7 +286,8 @@
     if (event.ctrlKey || event.metaKey || event.altKey || toggle.checked) return;
     if (!["/", "s", "f"].includes(event.key)) return;
     const active = document.activeElement;
-    if (active && (active.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName))) return;
+    const typing = "input:not([type=radio]):not([type=checkbox]):not([type=button]), textarea, select";
+    if (active && (active.isContentEditable || active.matches(typing))) return;  // the key is typed there
     event.preventDefault();
     returnTo = active;
     input.focus();
