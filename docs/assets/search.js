@@ -254,6 +254,24 @@
     if (firstNew) firstNew.querySelector("a").focus();
   });
 
+  // While closed, nothing in the dialog below the field can take focus (Shift+Tab from the header
+  // would land on hidden filters and hits).
+  const output = dialog.querySelector(".md-search__output");
+  const settle = () => { output.inert = !toggle.checked; };
+  settle();
+  toggle.addEventListener("change", settle);
+
+  // Tab past the dialog's last control (or Shift+Tab before the field) closes it, as leaving the
+  // field closed Material's: focus goes on through the page, never to controls behind an overlay.
+  dialog.addEventListener("focusout", (event) => {
+    const to = event.relatedTarget;
+    if (toggle.checked && to && !dialog.contains(to)) {
+      returnTo = null;
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event("change"));
+    }
+  });
+
   // The magnifier in the header (phones) opens the dialog: focus goes to the field.
   toggle.addEventListener("change", () => {
     if (toggle.checked && document.activeElement !== input) {
