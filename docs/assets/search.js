@@ -66,7 +66,7 @@
   async function fillFilters(all) {
     hasScope = Boolean(all && all.bereich && all.bereich[CONTENT]);
     scope.closest("p").hidden = !hasScope;
-    let any = hasScope;
+    let any = false;
     for (const select of selects) {
       const values = (all && all[select.dataset.filter]) || {};
       const names = Object.keys(values).sort((a, b) => a.localeCompare(b, "de"));
@@ -80,7 +80,9 @@
       select.parentElement.hidden = names.length === 0;
       any = any || names.length > 0;
     }
-    options.hidden = !any;
+    const details = dialog.querySelector(".portal-search__filters");
+    if (details) details.hidden = !any;  // no empty "Treffer eingrenzen"
+    options.hidden = !(any || hasScope);
   }
 
   /* A filter value in words: a status key ("in_umsetzung") as the site says it ("in Umsetzung"),
