@@ -114,6 +114,21 @@ def test_search_finds_every_initiative_by_its_title(guarded_pages: GuardedPages,
     expect(page.locator("h1")).to_have_text(_heading(INITIATIVES[initiative_id].title))
 
 
+def test_search_loads_pagefind_only_when_used_and_never_materials_search(guarded_pages: GuardedPages,
+                                                                       search_site: str) -> None:
+    """Reading a page loads no search at all; opening the search loads Pagefind from the site itself;
+    Material's lunr index and worker are never asked for."""
+    page = guarded_pages.open(search_site)
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(search_site + "initiativen/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in asked if "pagefind" in url], asked
+    _search(page, search_site, "Breitband")
+    assert f"{search_site}pagefind/pagefind.js" in asked
+    assert not [url for url in asked if "search_index.json" in url or "workers/search" in url], asked
+
+
 @pytest.mark.parametrize(("query", "path", "top"), QUERIES, ids=[q for q, _, _ in QUERIES])
 def test_search_finds_german_as_people_type_it(guarded_pages: GuardedPages, search_site: str, query: str,
                                                path: str, top: int) -> None:

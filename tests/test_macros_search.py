@@ -39,12 +39,12 @@ def test_status_templates_hold_the_sites_tag_for_every_status(env: Environment, 
 
 @example("filter_field")
 def test_filter_field_is_a_labelled_empty_choice(env: Environment, catalog: Catalog) -> None:
-    html = s(env, catalog).filter_field("art", "Art der Seite")
+    html = s(env, catalog).filter_field("art", "Art der Treffer")
     field = one(html, "div.portal-search__filter")
     assert field.has_attr("hidden")  # shown by the script only when the index has the filter
     select = one(html, "select")
     assert select["data-filter"] == "art" and select["id"] == "portal-search-filter-art"
-    assert one(html, "label")["for"] == select["id"] and text(one(html, "label")) == "Art der Seite"
+    assert one(html, "label")["for"] == select["id"] and text(one(html, "label")) == "Art der Treffer"
     assert [(o["value"], o.get_text()) for o in select.find_all("option")] == [("", "alle")]
 
 
