@@ -29,7 +29,7 @@
   const more = dialog.querySelector("[data-portal-search-more]");
   const options = dialog.querySelector("[data-portal-search-options]");
   const scope = dialog.querySelector("[data-portal-search-scope]");
-  const selects = [...dialog.querySelectorAll("select[data-filter]")];
+  let selects = [];          // the filter choices, once their <template> is in the page
 
   let pagefind = null;      // the imported module, once loaded
   let loading = null;       // the promise of loading it
@@ -64,6 +64,12 @@
 
   /* Filters the index has become visible choices with their counts; the rest stay hidden. */
   async function fillFilters(all) {
+    const template = dialog.querySelector("template[data-portal-search-filters]");
+    if (template) {
+      template.replaceWith(template.content.cloneNode(true));
+      selects = [...dialog.querySelectorAll("select[data-filter]")];
+      for (const select of selects) select.addEventListener("change", () => search(input.value));
+    }
     hasScope = Boolean(all && all.bereich && all.bereich[CONTENT]);
     scope.closest("p").hidden = !hasScope;
     let any = false;
@@ -250,7 +256,6 @@
   });
   form.addEventListener("reset", () => setTimeout(() => { search(""); input.focus(); }));
   scope.addEventListener("change", () => search(input.value));
-  for (const select of selects) select.addEventListener("change", () => search(input.value));
   more.addEventListener("click", async () => {
     const firstNew = await showMore(asked);
     if (firstNew) firstNew.querySelector("a").focus();
