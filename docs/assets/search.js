@@ -168,7 +168,7 @@
     list.append(...data.map(item));
     shown += next.length;
     more.hidden = shown >= hits.length;
-    more.textContent = `weitere Treffer (${Math.min(PAGE_SIZE, hits.length - shown)} von ${hits.length - shown})`;
+    more.textContent = `weitere Treffer (noch ${hits.length - shown})`;
     return list.children[first];
   }
 
