@@ -31,8 +31,7 @@
   const scope = dialog.querySelector("[data-portal-search-scope]");
   let selects = [];          // the filter choices, once their <template> is in the page
 
-  let pagefind = null;      // the imported module, once loaded
-  let loading = null;       // the promise of loading it
+  let loading = null;       // the promise of Pagefind's module, from the first use on
   let hasScope = false;     // whether the index has the `bereich` filter
   let hits = [];            // the merged hits of the current query, best first
   let shown = 0;            // how many of them are in the list
@@ -47,13 +46,14 @@
     return new URL(base.replace(/\/?$/, "/"), location.href);
   }
 
+  /* Pagefind, imported from the site itself on first use; its filters fill the choices. A failed
+   * import (no index yet, offline) is tried again on the next query. */
   function load() {
     if (!loading) {
       const root = siteRoot();
       loading = import(new URL("pagefind/pagefind.js", root).href).then(async (module) => {
         await module.options({ baseUrl: root.pathname, excerptLength: 24 });
         await module.init();
-        pagefind = module;
         await fillFilters(await module.filters());
         return module;
       });
@@ -155,7 +155,7 @@
     updateCounts(answers[0] && answers[0].filters);
     await showMore(number);
     if (number !== asked) return;
-    const count = hits.length === 1 ? "1 Treffer" : hits.length ? `${hits.length} Treffer` : "Keine Treffer";
+    const count = hits.length ? `${hits.length} Treffer` : "Keine Treffer";
     const narrowed = Object.keys(filters).some((key) => key !== "bereich") ? " (eingegrenzt)" : "";
     status.textContent = `${count} für „${query.trim()}“${narrowed}`;
   }
