@@ -95,8 +95,10 @@
    * taken from the status templates; both kinds' words where they differ ("abgeschlossen / beendet"). */
   function labelOf(filter, value) {
     if (filter !== "status") return value;
-    const words = [...dialog.querySelectorAll("template[data-status]")]
-      .filter((t) => t.dataset.status === value).map((t) => t.content.textContent.trim());
+    const templates = [...dialog.querySelectorAll("template[data-status]")];
+    const word = (t) => t.content.textContent.trim();
+    if (templates.some((t) => word(t) === value)) return value;  // the index gives the word already
+    const words = templates.filter((t) => t.dataset.status === value).map(word);
     return [...new Set(words)].join(" / ") || value;
   }
 
@@ -192,7 +194,8 @@
     const facts = element("p", "portal-search__facts");
     if (meta.art) facts.append(element("span", "portal-search__kind", meta.art));
     if (meta.initiative && meta.art !== "Initiative") {
-      facts.append(element("span", "portal-search__initiative", `Initiative: ${meta.initiative}`));
+      const several = meta.initiative.includes(" · ");  // the index joins several initiatives so
+      facts.append(element("span", "portal-search__initiative", `${several ? "Initiativen" : "Initiative"}: ${meta.initiative}`));
     }
     if (meta.status && (meta.art === "Initiative" || meta.art === "Maßnahme")) facts.append(statusTag(meta));
     if (facts.childNodes.length) article.append(facts);
