@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
-from conftest import Build, GuardedPages, builds, mini_variant
-from content import CATALOG, STEM
+from conftest import Build, GuardedPages, builds, mini_variant, searchable
+from content import CATALOG
 from playwright.sync_api import Page, expect
+from search_queries import GUIDE_QUERIES, HOEFE, QUERIES, planted_search_site
 from sitetools import serve
 
 INITIATIVES = CATALOG.initiatives
@@ -46,7 +46,8 @@ start: "2017"
 summary: Ein abgeschlossener Dialog im Testland.
 sources: [pm-eins]
 """)
-MINI_SHORT_NAME = ("MPT", "initiativen/masterplan-test/")  # short_name of the mini fixture's initiative
+# Help and legal pages: the editors' guide, the method page and the legal pages.
+SERVICE_PAGES = ("mitmachen/", "methode/", "impressum/", "datenschutz/", "barrierefreiheit/", "leichte-sprache/")
 
 
 @pytest.fixture(scope="module")
@@ -72,66 +73,140 @@ def _heading(text: str) -> re.Pattern[str]:
 
 
 # --- Search ------------------------------------------------------------------------------------
+# The portal's dialog (overrides/partials/search.html, docs/assets/search.js) asking Pagefind's index.
+# Its links are addresses from the site root ("/initiativen/x/"), as Pagefind gives them.
 
-def _search(page: Page, base: str, query: str) -> None:
-    """Type ``query`` into Material's search on the start page (desktop: the input itself, not its label)."""
+@pytest.fixture(scope="module")
+@builds
+def search_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The mini content plus tests/search_queries.PLANTED, built, indexed and served. Yields the base URL."""
+    build = planted_search_site(tmp_path_factory.mktemp("search"))
+    assert build.returncode == 0, build.output
+    with serve(searchable(build.site)) as url:
+        yield url
+
+
+def _search(page: Page, base: str, query: str, *, everything: bool = False) -> list[str]:
+    """Type ``query`` into the search dialog on the start page; the hits' addresses, best first.
+    ``everything``: tick "auch Hilfe- und Rechtsseiten durchsuchen" first (where the index has it)."""
     page.goto(base)
-    box = page.locator("input.md-search__input")
+    box = page.locator("#portal-search-query")
     box.click()
-    # Material searches on every keyup. Typed key by key, a partial query ("Fachkr") could answer
-    # before the whole one and match more than the query does; so the whole query goes in at once and
-    # one key release asks for it: the only answer is the one to the whole query.
+    scope = page.locator("[data-portal-search-scope]")
+    if everything:
+        page.wait_for_function("() => !document.querySelector('[data-portal-search-options]').hidden")
+        scope.check()
     box.fill(query)
-    box.press("End")
-    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"Suchergebnis|Keine Suchergebnisse"))
-
-
-def _result(page: Page, base: str, path: str) -> Any:
-    """The search result linking to the site-relative ``path`` (Material appends ?h=… for highlighting)."""
-    return page.locator(f'.md-search-result__list > li > a[href^="{base}{path}?"], '
-                        f'.md-search-result__list > li > a[href="{base}{path}"]')
+    status = page.locator("#portal-search-status")
+    expect(status).to_have_text(re.compile(r"^(\d+|Keine) Treffer für „" + re.escape(query) + "“"))
+    return [href.removeprefix("/") for href in
+            page.locator("a.portal-search__link").evaluate_all("links => links.map(a => a.getAttribute('href'))")]
 
 
 @pytest.mark.parametrize("initiative_id", sorted(INITIATIVES))
 def test_search_finds_every_initiative_by_its_title(guarded_pages: GuardedPages, served_site: str,
                                                     initiative_id: str) -> None:
     page = guarded_pages.open(served_site)
-    _search(page, served_site, INITIATIVES[initiative_id].title)
-    result = _result(page, served_site, f"initiativen/{initiative_id}/")
-    expect(result).to_have_count(1)
-    result.click()
+    hits = _search(page, served_site, INITIATIVES[initiative_id].title)
+    assert f"initiativen/{initiative_id}/" in hits[:3], hits
+    page.locator(f'a.portal-search__link[href$="/initiativen/{initiative_id}/"]').click()
     expect(page).to_have_url(re.compile(re.escape(f"{served_site}initiativen/{initiative_id}/")))
     expect(page.locator("h1")).to_have_text(_heading(INITIATIVES[initiative_id].title))
 
 
-def test_search_finds_inflected_forms_of_a_word_stem(guarded_pages: GuardedPages, served_site: str,
-                                                     planted_site: str) -> None:
-    # Readers type another form of a word than the page has ("Kernzone" for "Kernzonen"). Material's
-    # search matches the typed word as a prefix, which covers endings that only add letters.
-    # On the shipped content: a word of an initiative's title, cut short (tests/content.py picks it;
-    # only titles without any word of four letters leave nothing to try).
-    if STEM is not None:
-        query, initiative_id = STEM
-        page = guarded_pages.open(served_site)
-        _search(page, served_site, query)
-        expect(_result(page, served_site, f"initiativen/{initiative_id}/")).to_have_count(1)
-    # On the planted page, which says "Fachkräften": the plural as readers type it.
-    planted = guarded_pages.open(planted_site)
-    _search(planted, planted_site, "Fachkräfte")
-    expect(_result(planted, planted_site, f"quellen/{PLANTED_DOCUMENT[0]}/")).to_have_count(1)
+def test_search_loads_pagefind_only_when_used_and_never_materials_search(guarded_pages: GuardedPages,
+                                                                       search_site: str) -> None:
+    """Reading a page loads no search at all; opening the search loads Pagefind from the site itself;
+    Material's lunr index and worker are never asked for."""
+    page = guarded_pages.open(search_site)
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(search_site + "initiativen/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in asked if "pagefind" in url], asked
+    _search(page, search_site, "Breitband")
+    assert f"{search_site}pagefind/pagefind.js" in asked
+    assert not [url for url in asked if "search_index.json" in url or "workers/search" in url], asked
 
 
-@pytest.mark.parametrize(("query", "path"), [
-    # Words in „German quotes“: the search pipeline's trimmer strips the quote marks.
-    ("Zukunftswerkstatt", f"quellen/{PLANTED_DOCUMENT[0]}/"),
-    # An initiative's short name is part of its page title, which the search indexes.
-    MINI_SHORT_NAME,
-])
-def test_search_finds_quoted_words_and_short_names(guarded_pages: GuardedPages, planted_site: str, query: str,
-                                                   path: str) -> None:
-    page = guarded_pages.open(planted_site)
-    _search(page, planted_site, query)
-    expect(_result(page, planted_site, path)).to_have_count(1)
+@pytest.mark.parametrize(("query", "path", "top"), QUERIES, ids=[q for q, _, _ in QUERIES])
+def test_search_finds_german_as_people_type_it(guarded_pages: GuardedPages, search_site: str, query: str,
+                                               path: str, top: int) -> None:
+    """Word forms, years, ae/oe/ue/ss, compounds, short names: the page is among the first ``top`` hits."""
+    page = guarded_pages.open(search_site)
+    hits = _search(page, search_site, query)
+    assert path in hits[:top], f"{query!r}: {path} nicht unter den ersten {top}: {hits[:10]}"
+
+
+@pytest.mark.parametrize(("query", "path"), GUIDE_QUERIES, ids=[q for q, _ in GUIDE_QUERIES])
+def test_guide_and_legal_pages_do_not_outrank_content(guarded_pages: GuardedPages, search_site: str, query: str,
+                                                      path: str) -> None:
+    """Even with help and legal pages searched too, the content page comes before them."""
+    page = guarded_pages.open(search_site)
+    hits = _search(page, search_site, query, everything=True)
+    assert path in hits, hits
+    service = [i for i, hit in enumerate(hits) if hit.startswith(SERVICE_PAGES)]
+    assert all(hits.index(path) < i for i in service), hits
+    # By default (the box unticked) they are not searched at all.
+    assert not [hit for hit in _search(page, search_site, query) if hit.startswith(SERVICE_PAGES)]
+
+
+def test_search_umlauts_typed_as_ae_oe_ue_find_what_the_umlaut_finds(guarded_pages: GuardedPages,
+                                                                     search_site: str) -> None:
+    page = guarded_pages.open(search_site)
+    typed = _search(page, search_site, "Handwerkerhoefe")
+    written = _search(page, search_site, "Handwerkerhöfe")
+    assert written and set(written) <= set(typed), (typed, written)
+
+
+def test_search_announces_the_number_of_hits(guarded_pages: GuardedPages, search_site: str) -> None:
+    """A polite live region says how many hits the query has; the list shows the first ten, "weitere
+    Treffer" the next ones, each hit with its kind of page, initiative, status and marked excerpt."""
+    page = guarded_pages.open(search_site)
+    status = page.locator("#portal-search-status")
+    hits = _search(page, search_site, "Zukunftswerkstatt")
+    assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
+    expect(status).to_have_text(f"{len(hits)} Treffer für „Zukunftswerkstatt“" if len(hits) > 1
+                                else "1 Treffer für „Zukunftswerkstatt“")
+    _search(page, search_site, "Xylophonquartett")
+    expect(status).to_have_text("Keine Treffer für „Xylophonquartett“")
+    many = _search(page, search_site, "Test")
+    assert len(many) == 10, many
+    total = int(status.inner_text().split()[0])
+    assert total > 10
+    more = page.locator("[data-portal-search-more]")
+    more.click()
+    expect(page.locator(".portal-search__hit")).to_have_count(min(total, 20))
+    # The first new hit has focus, so a keyboard reader goes on where the list grew.
+    assert page.evaluate("document.activeElement.closest('li') === document.querySelectorAll('.portal-search__hit')[10]")
+    # A measure's hit: kind, initiative and the site's status tag with icon and word.
+    _search(page, search_site, "Handwerkerhöfe")
+    hit = page.locator(".portal-search__hit", has=page.locator(f'a[href="/{HOEFE}"]'))
+    expect(hit.locator(".portal-search__kind")).to_have_text("Maßnahme")
+    expect(hit.locator(".portal-search__initiative")).to_contain_text("Initiative: Masterplan Test")
+    expect(hit.locator("a.portal-status.portal-status--beschlossen svg")).to_have_count(1)
+    expect(hit.locator("a.portal-status")).to_have_text("beschlossen")
+    expect(hit.locator(".portal-search__excerpt mark").first).to_be_visible()
+
+
+def test_search_filters_by_kind_with_counts(guarded_pages: GuardedPages, search_site: str) -> None:
+    """The kind filter offers "Maßnahme" with its count under the query; choosing it shows exactly
+    that many hits, all measures, and the live region says the list is narrowed."""
+    page = guarded_pages.open(search_site)
+    _search(page, search_site, "Test")
+    status = page.locator("#portal-search-status")
+    everything = int(status.inner_text().split()[0])
+    kind = page.locator("#portal-search-filter-art")
+    page.locator(".portal-search__filters summary").click()
+    option = kind.locator("option", has_text=re.compile(r"^Maßnahme \(\d+\)$"))
+    expect(option).to_have_count(1)
+    counted = int(re.findall(r"\d+", option.inner_text())[-1])
+    kind.select_option("Maßnahme")
+    expect(page.locator("#portal-search-status")).to_have_text(re.compile(r"Treffer für „Test“ \(eingegrenzt\)"))
+    narrowed = int(status.inner_text().split()[0])
+    assert narrowed == counted and 0 < narrowed < everything
+    kinds = page.locator(".portal-search__kind").all_inner_texts()
+    assert kinds and set(kinds) == {"Maßnahme"}, kinds
 
 
 # --- From the start page to a partner and back -------------------------------------------------

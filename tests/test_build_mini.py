@@ -13,6 +13,8 @@ from pagefind_index import fragments
 
 from portal.search import index_languages
 
+from portal import labels
+
 DETAIL_PAGES = [
     "initiativen/masterplan-test/", "massnahmen/glasfaser/", "massnahmen/fertig/", "partner/stadt-test/",
     "partner/kammer-test/", "personen/erika-muster/", "quellen/pm-eins/", "themen/flaechen/", "regionen/teststadt/",
@@ -153,6 +155,25 @@ def test_search_index_holds_detail_page_text(mini_site: Build) -> None:
     assert index_languages(mini_site.site) == ["de"]
     assert "Ein Masterplan für die Testindustrie" in indexed["initiativen/masterplan-test/"]["content"]
     assert indexed["massnahmen/glasfaser/"]["meta"]["title"] == "Glasfaser bis 2020"
+
+
+def test_every_page_has_the_portals_search_dialog_and_not_materials(mini_site: Build) -> None:
+    """Material's lunr search is gone (no index, no component that would start its worker); every page,
+    the 404 page included, has the portal's dialog, kept out of the index it searches."""
+    assert not (mini_site.site / "search").exists()
+    pages = sorted(mini_site.site.rglob("*.html"))
+    assert mini_site.site / "404.html" in pages
+    for page in pages:
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert not soup.select('[data-md-component="search"], form[name="search"]'), page
+        [dialog] = soup.select("div.md-search[data-portal-search]")
+        assert dialog["data-pagefind-ignore"] == "all" and dialog["role"] == "dialog", page
+        assert dialog.select_one("#portal-search-query")["aria-label"], page
+        assert any(script.get("src", "").endswith("assets/search.js") for script in soup.find_all("script")), page
+    # Pages with the portal's context carry the status tags the script clones into hits.
+    templates = mini_site.html("massnahmen/glasfaser/").select(".md-search template[data-kind]")
+    assert {(t["data-kind"], t["data-status"]) for t in templates} == {
+        *(("measure", key) for key in labels.MEASURE_STATUS), *(("initiative", key) for key in labels.INITIATIVE_STATUS)}
 
 
 def test_no_page_loads_anything_from_another_host(mini_site: Build) -> None:
