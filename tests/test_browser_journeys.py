@@ -27,17 +27,8 @@ ORGANISATIONS = CATALOG.organisations
 MILESTONES = [m for i in INITIATIVES.values() for m in i.milestones]
 
 
-# A copy of tests/fixtures/mini with what these tests need and the shipped content need not have:
-# words in „German quotes“ and a form the search cannot find yet, and a second initiative, so that
-# the initiative filters have a combination without any initiative.
-PLANTED_DOCUMENT = ("presse-werkstatt", """---
-title: Einladung in die Werkstatt
-type: pressemitteilung
-date: "2017-05-02"
-initiatives: [masterplan-test]
----
-Die Stadt lädt zur „Zukunftswerkstatt“ ein und sucht dafür Fachkräften aus dem Handwerk.
-""")
+# A copy of tests/fixtures/mini with a second initiative, so that the initiative filters have a
+# combination without any initiative (the search's planted content is in tests/search_queries.py).
 PLANTED_INITIATIVE = ("dialog-test", """title: Dialog Test
 kind: dialog
 region: land
@@ -53,9 +44,8 @@ SERVICE_PAGES = ("mitmachen/", "methode/", "impressum/", "datenschutz/", "barrie
 @pytest.fixture(scope="module")
 @builds
 def planted_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The mini content plus PLANTED_DOCUMENT and PLANTED_INITIATIVE, built and served. Yields the base URL."""
+    """The mini content plus PLANTED_INITIATIVE, built and served. Yields the base URL."""
     build = mini_variant(tmp_path_factory.mktemp("planted"), write={
-        f"documents/{PLANTED_DOCUMENT[0]}.md": PLANTED_DOCUMENT[1],
         f"initiatives/{PLANTED_INITIATIVE[0]}.yaml": PLANTED_INITIATIVE[1]})
     assert build.returncode == 0, build.output
     with serve(build.site) as url:
