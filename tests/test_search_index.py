@@ -126,8 +126,14 @@ def test_a_failing_index_stops_a_build_but_not_the_preview(tmp_path: Path, caplo
     from mkdocs.exceptions import PluginError
 
     from portal.publish import Staging
-    with caplog.at_level("ERROR"):  # the preview (no staging folder): an empty site cannot be indexed
+    # The preview (no staging folder): an empty site cannot be indexed. caplog's handler goes on the
+    # hook's own logger: MkDocs' command line (imported in-process by other tests) stops its loggers
+    # from propagating to the root logger, where caplog listens by default.
+    portal_hooks.log.addHandler(caplog.handler)
+    try:
         portal_hooks.on_post_build(_Config(tmp_path))  # type: ignore[arg-type]
+    finally:
+        portal_hooks.log.removeHandler(caplog.handler)
     assert "Die Vorschau läuft ohne aktuellen Suchindex weiter" in caplog.text
     staging = Staging(tmp_path / "site")
     staging.folder.mkdir()
