@@ -226,22 +226,11 @@ def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return build
 
 
-def searchable(site: Path) -> Path:
-    """``site`` with its Pagefind index (``pagefind/``), which the search dialog needs. A build that
-    writes the index itself is left as it is; a build without one is indexed here as Pagefind's
-    command line does it, so the browser tests search a real index either way."""
-    if not (site / "pagefind" / "pagefind.js").is_file():
-        proc = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site)],
-                              capture_output=True, text=True, timeout=300)
-        assert proc.returncode == 0, proc.stdout + proc.stderr
-    return site
-
-
 @pytest.fixture(scope="session")
 def served_site(real_site: Build) -> Iterator[str]:
     """The real site over HTTP on 127.0.0.1 (a free port), answering like GitHub Pages: a missing
     address gets the site's 404.html with status 404. Yields the base URL."""
-    with serve(searchable(real_site.site)) as url:
+    with serve(real_site.site) as url:
         yield url
 
 
@@ -249,7 +238,7 @@ def served_site(real_site: Build) -> Iterator[str]:
 def served_mini(mini_site: Build) -> Iterator[str]:
     """The mini site over HTTP, like ``served_site``: browser checks of states that the shipped
     content may or may not be in today (an overdue measure, a short name). Yields the base URL."""
-    with serve(searchable(mini_site.site)) as url:
+    with serve(mini_site.site) as url:
         yield url
 
 

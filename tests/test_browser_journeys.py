@@ -15,10 +15,10 @@ from collections import Counter
 from collections.abc import Iterator
 
 import pytest
-from conftest import Build, GuardedPages, builds, mini_variant, searchable
+from conftest import Build, GuardedPages, builds, mini_variant
 from content import CATALOG
 from playwright.sync_api import Page, expect
-from search_queries import GUIDE_QUERIES, HOEFE, QUERIES, planted_search_site
+from search_queries import GUIDE_QUERIES, HOEFE, PLANTED, QUERIES, planted_search_site
 from sitetools import serve
 
 INITIATIVES = CATALOG.initiatives
@@ -27,16 +27,9 @@ ORGANISATIONS = CATALOG.organisations
 MILESTONES = [m for i in INITIATIVES.values() for m in i.milestones]
 
 
-# A copy of tests/fixtures/mini with a second initiative, so that the initiative filters have a
-# combination without any initiative (the search's planted content is in tests/search_queries.py).
-PLANTED_INITIATIVE = ("dialog-test", """title: Dialog Test
-kind: dialog
-region: land
-history: [{date: "2017-03-20", status: abgeschlossen, sources: [pm-eins]}]
-start: "2017"
-summary: Ein abgeschlossener Dialog im Testland.
-sources: [pm-eins]
-""")
+# A copy of tests/fixtures/mini with the search's second initiative (tests/search_queries.py), so that the
+# initiative filters have a combination without any initiative.
+PLANTED_INITIATIVE = ("dialog-test", PLANTED["initiatives/dialog-test.yaml"])
 # Help and legal pages: the editors' guide, the method page and the legal pages.
 SERVICE_PAGES = ("mitmachen/", "methode/", "impressum/", "datenschutz/", "barrierefreiheit/", "leichte-sprache/")
 
@@ -72,7 +65,7 @@ def search_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The mini content plus tests/search_queries.PLANTED, built, indexed and served. Yields the base URL."""
     build = planted_search_site(tmp_path_factory.mktemp("search"))
     assert build.returncode == 0, build.output
-    with serve(searchable(build.site)) as url:
+    with serve(build.site) as url:
         yield url
 
 
