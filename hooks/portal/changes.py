@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from . import labels
 from .dates import Precision, VagueDate
+from .selections import regions_up
 from .urls import url_for
 
 if TYPE_CHECKING:
@@ -75,24 +76,12 @@ def _quoted(title: str) -> str:
     return f"„{title}“"
 
 
-def _region_chain(regions: Mapping[str, Region], region_id: str | None) -> list[Concern]:
-    """The region and every region above it: a change in Düsseldorf concerns NRW too. Iterative, and
-    safe against a cycle (the check refuses them; a preview copy might still hold one)."""
-    found: list[Concern] = []
-    seen: set[str] = set()
-    while region_id and region_id not in seen and region_id in regions:
-        seen.add(region_id)
-        found.append(("regions", region_id))
-        region_id = regions[region_id].parent
-    return found
-
-
 def _initiative_concerns(initiative_id: str, initiative: Initiative, regions: Mapping[str, Region],
                          orgs_of: Mapping[str, list[str]]) -> set[Concern]:
     """An initiative, its participating organisations, its topics (working groups' too) and its regions."""
     topics = set(initiative.topics) | {t for g in initiative.working_groups for t in g.topics}
     return ({("initiatives", initiative_id)} | {("organisations", o) for o in orgs_of.get(initiative_id, [])}
-            | {("topics", t) for t in topics} | set(_region_chain(regions, initiative.region)))
+            | {("topics", t) for t in topics} | {("regions", r) for r in regions_up(regions, initiative.region)})
 
 
 def _measure_concerns(measure_id: str, measure: Measure, initiative_concerns: set[Concern]) -> set[Concern]:

@@ -17,6 +17,8 @@ import yaml
 from . import labels
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from .model import Initiative, Measure, Region
 
 # Selection name (front matter ``selection:`` of a docs page) → its address under /massnahmen/.
@@ -27,6 +29,17 @@ STATUS_PAGE = "massnahmen/status/{key}/"
 # however many measures there are; further pages (…/2/, …/3/) are generated (``continuation_pages``).
 PAGE_SIZE = 400
 
+
+
+def regions_up(regions: Mapping[str, Region], region_id: str | None) -> list[str]:
+    """The region and every region above it, nearest first: a change or a measure in Düsseldorf
+    concerns NRW too. Stops at a cycle or an unknown id (the check refuses both; a preview copy of
+    the content might still hold one)."""
+    path: list[str] = []
+    while region_id and region_id not in path and region_id in regions:
+        path.append(region_id)
+        region_id = regions[region_id].parent
+    return path
 
 class SelectionQueries:
     """Which measures a static list shows, where it lives, and the regions an item is filtered under."""
@@ -89,11 +102,8 @@ class SelectionQueries:
                 "untargeted": "Maßnahmen ohne Zieltermin"}[name]
 
     def region_path(self, region_id: str) -> list[str]:
-        """The region and every region above it, nearest first (the check rules out cycles)."""
-        path = [region_id]
-        while (parent := self.regions[path[-1]].parent) is not None and parent not in path:
-            path.append(parent)
-        return path
+        """The region and every region above it, nearest first (``regions_up``)."""
+        return regions_up(self.regions, region_id)
 
     def measure_regions(self, measure_id: str) -> list[str]:
         """The regions a measure is filtered under: its initiative's region and every region above it."""
