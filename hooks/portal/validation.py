@@ -9,20 +9,16 @@ import datetime as dt
 import difflib
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
-
 from .markup import refused_links
 from .model import BODY_FIELD, COLLECTIONS, Document, Initiative, Measure, Person, Record
 from .naming import invisible_chars, strip_invisible, suggest_id
 from .problems import Problem
-from .refs import FieldPath, markdown_fields, references
+from .refs import FieldPath, markdown_fields, references, texts
 from .regionkeys import region_key_problems
 from .scaffold import PLACEHOLDERS
 from .yamlio import dotted
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from .dates import VagueDate
     from .loading import Loaded
 
@@ -184,7 +180,7 @@ def _placeholders(loaded: Loaded, collection: str, record_id: str, record: Recor
     if getattr(record, "draft", False):
         return []
     problems = []
-    for path, text in _texts(record):
+    for path, text in texts(record):
         phrase = next((phrase for phrase in PLACEHOLDERS if phrase in text), None)
         if phrase is None:
             continue
@@ -195,18 +191,6 @@ def _placeholders(loaded: Loaded, collection: str, record_id: str, record: Recor
         problems.append(Problem(file, line, column, dotted(path),
                                 f"enthält noch den Platzhaltertext aus der Vorlage ('{phrase}')", PLACEHOLDERS[phrase]))
     return problems
-
-
-def _texts(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
-    """Every text inside a record, with its field path."""
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _texts(getattr(value, name), (*path, name))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _texts(item, (*path, index))
-    elif isinstance(value, str):
-        yield path, value
 
 
 def _order(loaded: Loaded, collection: str, record_id: str, path: FieldPath, start: VagueDate | None,
