@@ -6,27 +6,28 @@ content is known to be good.
 
 from __future__ import annotations
 
-import re
+import gc
+import os
+import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
 
 from .layout import relative, stray_files, symlink, unread
-from .messages import describe, german, known_fields, misspelt_as
-from .model import BODY_FIELD, COLLECTIONS, Record
+from .model import COLLECTIONS, Record
 from .naming import id_faults, id_hint, is_id
+from .parsecache import Key, ParseCache, file_key
 from .problems import Problem
+from .reading import FRONT_MATTER, MAX_FILE_BYTES, read_file
 from .urls import SECTIONS
-from .yamlio import Parsed, dotted, parse_yaml
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from pathlib import Path
 
-# Twenty-five times the largest real content file. PyYAML parses pure Python at roughly 100 KB a
-# second for dense lists, so the limit also bounds how long one pasted-in data dump can stall a build.
-MAX_FILE_BYTES = 200_000
-FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?$\n?", re.S | re.M)
+    from .yamlio import Parsed
+
+__all__ = ["FRONT_MATTER", "MAX_FILE_BYTES", "Loaded", "Source", "load_content", "paused_gc"]
 
 
 @dataclass
@@ -48,6 +49,9 @@ class Loaded:
     present: set[tuple[str, str]] = field(default_factory=set)
     # The file that claimed each id first, so a second file with the same name can point at it.
     files: dict[tuple[str, str], str] = field(default_factory=dict)
+    # Records whose own checks (``validation.own_problems``) are known to find nothing: read from
+    # the cache, which keeps only files without problems; ``validation.check`` adds the others.
+    checked: set[tuple[str, str]] = field(default_factory=set)
 
     def where(self, collection: str, record_id: str, path: tuple[str | int, ...]) -> tuple[str, int, int]:
         """File, line and column of a field of a loaded record."""
@@ -56,29 +60,111 @@ class Loaded:
         return origin.path, line, column
 
 
-def load_content(data_dir: Path, root: Path | None = None) -> Loaded:
-    """Read all collections under ``data_dir``; paths in problems are relative to ``root``."""
+def load_content(data_dir: Path, root: Path | None = None, cache: ParseCache | None = None) -> Loaded:
+    """Read all collections under ``data_dir``; paths in problems are relative to ``root``.
+
+    Files read before with the same bytes come from ``cache`` (``portal.parsecache``, off with
+    ``PORTAL_CACHE=0``); the result is the same either way. Without a ``cache`` given, the project's
+    cache is used and saved; a caller that passes one saves it (after ``ParseCache.confirm``)."""
     root = root or data_dir.parent
+    saves = cache is None
+    cache = cache or ParseCache.for_content(data_dir)
     loaded = Loaded()
     if data_dir.is_symlink():
         loaded.problems += symlink(data_dir, root)
         return loaded
     loaded.problems += stray_files(data_dir, root)
-    for collection, (folder, cls, suffixes) in COLLECTIONS.items():
-        directory = data_dir / folder
-        if directory.is_symlink() or not directory.is_dir():
-            loaded.problems += symlink(directory, root)
-            continue
-        for entry in sorted(directory.iterdir()):
-            if entry.name.startswith("."):
+    with paused_gc():
+        # First every file's place in the report (its name's problems, or its content), then the reading.
+        steps: list[list[Problem] | _File] = []
+        for collection, (folder, _cls, suffixes) in COLLECTIONS.items():
+            directory = data_dir / folder
+            if directory.is_symlink() or not directory.is_dir():
+                loaded.problems += symlink(directory, root)
                 continue
-            if problems := unread(entry, folder, suffixes, root):
-                loaded.problems += problems
-            elif problem := _address_taken(collection, entry, data_dir.parent / "docs", root):
-                loaded.problems.append(problem)
-            elif entry.is_file():
-                _load_file(loaded, collection, cls, entry, relative(entry, root))
+            pages = _Pages(data_dir.parent / "docs", SECTIONS[collection])
+            folder_rel = relative(directory, root)
+            for name, regular in _listing(directory):
+                entry = directory / name
+                rel = name if folder_rel == "." else f"{folder_rel}/{name}"
+                # A plain file with a suffix the folder reads is never one that ``unread`` reports.
+                if not (regular and entry.suffix in suffixes) and (problems := unread(entry, folder, suffixes, root)):
+                    steps.append(problems)
+                elif problem := pages.taken(collection, entry, root):
+                    steps.append([problem])
+                elif regular or entry.is_file():
+                    steps.append(_claim(loaded, collection, entry, rel, cache))
+        _read_missing([step for step in steps if isinstance(step, _File) and step.pending], cache)
+        for step in steps:
+            if isinstance(step, _File):
+                _keep(loaded, step)
+            else:
+                loaded.problems += step
+    if saves:
+        cache.save()
     return loaded
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Python's cycle collector paused while content is read.
+
+    Reading makes hundreds of thousands of small objects that all stay alive (records, positions);
+    each collection pass would scan all of them again, which made reading NRW's 33,000 files take
+    half as long again. None of them forms a cycle that needs collecting early."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@dataclass
+class _File:
+    """A content file claimed by its id: its bytes' cache key and, once read, what it holds."""
+
+    collection: str
+    record_id: str
+    rel: str
+    raw: bytes
+    key: Key
+    record: Record | None = None
+    parsed: Parsed | None = None
+    problems: list[Problem] = field(default_factory=list)
+    pending: bool = True
+
+
+def _listing(directory: Path) -> list[tuple[str, bool]]:
+    """The names in ``directory`` (without hidden ones) in the order of sorted paths, each with
+    whether it is a plain file (not a link): one directory read instead of a stat per file."""
+    with os.scandir(directory) as found:
+        names = [(entry.name, entry.is_file(follow_symlinks=False)) for entry in found if not entry.name.startswith(".")]
+    return sorted(names, key=lambda item: os.path.normcase(item[0]))
+
+
+class _Pages:
+    """The names in ``docs/<section>/``: a record may not take the address of a page written there."""
+
+    def __init__(self, docs: Path, section: str) -> None:
+        self.docs, self.section = docs, section
+        try:
+            self.names = {_folded(name) for name in os.listdir(docs / section)}
+        except OSError:
+            self.names = set()
+
+    def taken(self, collection: str, file: Path, root: Path) -> Problem | None:
+        """A problem if the record's address is already a page of ``docs/`` (``index`` is the overview)."""
+        record_id = file.stem
+        # Only a name in the folder (compared as a case-insensitive file system would) can be a page there.
+        if record_id != "index" and _folded(f"{record_id}.md") not in self.names and _folded(record_id) not in self.names:
+            return None
+        return _address_taken(collection, file, self.docs, root)
+
+
+def _folded(name: str) -> str:
+    return unicodedata.normalize("NFC", name).casefold()
 
 
 def _address_taken(collection: str, file: Path, docs: Path, root: Path) -> Problem | None:
@@ -96,168 +182,39 @@ def _address_taken(collection: str, file: Path, docs: Path, root: Path) -> Probl
                    "die Datei umbenennen; der Name wird Teil der Adresse, am besten nach dem Namen oder Titel des Eintrags")
 
 
-def _load_file(loaded: Loaded, collection: str, cls: type[Record], file: Path, rel: str) -> None:
+def _claim(loaded: Loaded, collection: str, file: Path, rel: str, cache: ParseCache) -> list[Problem] | _File:
+    """The file's id, checked and taken; its bytes, and its record if the cache has it."""
     record_id = file.stem
     if not is_id(record_id):
-        loaded.problems.append(Problem(rel, 1, 1, "Dateiname", f"'{file.name}' taugt nicht als Adresse der Seite: der Name {id_faults(record_id)}",
-                                       id_hint(record_id, file.suffix)))
-        return
+        return [Problem(rel, 1, 1, "Dateiname", f"'{file.name}' taugt nicht als Adresse der Seite: der Name {id_faults(record_id)}",
+                        id_hint(record_id, file.suffix))]
     if (collection, record_id) in loaded.files:
         other = loaded.files[(collection, record_id)]
-        loaded.problems.append(Problem(rel, 1, 1, "Dateiname", f"die id '{record_id}' gibt es schon ({other})",
-                                       "beide Dateien ergäben dieselbe Adresse; eine davon umbenennen oder löschen"))
-        return
+        return [Problem(rel, 1, 1, "Dateiname", f"die id '{record_id}' gibt es schon ({other})",
+                        "beide Dateien ergäben dieselbe Adresse; eine davon umbenennen oder löschen")]
     loaded.present.add((collection, record_id))
     loaded.files[(collection, record_id)] = rel
-    text, problem = _decode(file.read_bytes(), rel)
-    if problem:
-        loaded.problems.append(problem)
-        return
-    parsed, problems = _parse(text, rel, BODY_FIELD.get(collection, "body"))
-    loaded.problems.extend(problems)
-    if parsed is None:
-        return
-    record = _validate(collection, cls, parsed, rel, loaded.problems)
-    if record is not None:
-        loaded.records[collection][record_id] = record
-        loaded.origins[(collection, record_id)] = Source(rel, parsed)
+    raw = file.read_bytes()
+    claimed = _File(collection, record_id, rel, raw, file_key(collection, rel.endswith(".md"), raw))
+    if (hit := cache.get(claimed.key, (collection, record_id))) is not None:
+        claimed.record, claimed.parsed, checked = hit
+        claimed.pending = False
+        if checked:
+            loaded.checked.add((collection, record_id))
+    return claimed
 
 
-def _decode(raw: bytes, rel: str) -> tuple[str, Problem | None]:
-    """The file's text, or the problem that keeps it from being read."""
-    if len(raw) > MAX_FILE_BYTES:
-        return "", Problem(rel, 1, 1, "", f"Die Datei ist mit {len(raw):,} Bytes zu groß".replace(",", "."),
-                           f"höchstens {MAX_FILE_BYTES:,} Bytes; lange Texte kürzen oder aufteilen".replace(",", "."))
-    # UTF-16 ("Unicode" in Windows editors) starts with a byte order mark or, without one, has a
-    # zero byte in every other place. A stray zero byte in UTF-8 is left to the YAML reader to locate.
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw.count(b"\x00") * 4 > len(raw):
-        return "", Problem(rel, 1, 1, "", "Die Datei ist in UTF-16 gespeichert, nicht in UTF-8",
-                           "im Editor die Kodierung UTF-8 wählen und neu speichern")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line_start = raw.rfind(b"\n", 0, exc.start) + 1
-        line = raw[: exc.start].count(b"\n") + 1
-        column = len(raw[line_start: exc.start].decode("utf-8", errors="replace")) + 1
-        byte = raw[exc.start]
-        guess = bytes([byte]).decode("cp1252", errors="replace")
-        return "", Problem(rel, line, column, "",
-                           f"Die Datei ist nicht in UTF-8 gespeichert: das Byte 0x{byte:02X} (in Windows-1252 '{guess}') ist kein UTF-8",
-                           "im Editor die Kodierung UTF-8 wählen und neu speichern")
-    # A byte order mark at the very start (Windows editors add it) is invisible and harmless: dropped.
-    # Anywhere else it is reported, because it makes ids silently differ (see naming.invisible_chars).
-    return text.removeprefix("\ufeff"), None
+def _read_missing(files: list[_File], cache: ParseCache) -> None:
+    """Read the files the cache did not have; keep those without problems for next time."""
+    for file in files:
+        file.record, file.parsed, file.problems = read_file(file.collection, file.raw, file.rel)
+        file.raw, file.pending = b"", False
+        if file.record is not None and file.parsed is not None and not file.problems:
+            cache.put(file.key, (file.collection, file.record_id), file.record, file.parsed)
 
 
-def _parse(text: str, rel: str, body_field: str) -> tuple[Parsed | None, list[Problem]]:
-    if not text.strip():
-        return None, [Problem(rel, 1, 1, "", "Die Datei ist leer", "die Felder eintragen; Beispiele stehen in der Anleitung auf der Seite „Mitmachen“")]
-    if not rel.endswith(".md"):
-        parsed, problems = parse_yaml(text, rel)
-        return _need_mapping(parsed, problems, rel, 1, ("Die Datei enthält", "Die Datei ist"))
-    match = FRONT_MATTER.match(text)
-    if not match:
-        hint = ("die erste Zeile muss --- sein, dann die Felder, dann wieder eine Zeile ---"
-                if not text.startswith("---") else "die Kopfdaten werden nicht mit einer Zeile --- abgeschlossen")
-        return None, [Problem(rel, 1, 1, "", "Kopfdaten (Front Matter) fehlen oder sind nicht abgeschlossen", hint)]
-    if not match.group(1).strip():
-        return None, [Problem(rel, 1, 1, "", "Die Kopfdaten zwischen den beiden Zeilen --- sind leer",
-                              "die Felder aus der Anleitung (etwa title, type, date) zwischen die Zeilen --- schreiben")]
-    parsed, problems = parse_yaml(match.group(1), rel, line_offset=1)
-    parsed, problems = _need_mapping(parsed, problems, rel, 2, ("Die Kopfdaten enthalten", "Die Kopfdaten sind"))
-    body = text[match.end():].strip("\n")
-    if parsed is not None:
-        # Documents keep their text only below the front matter; initiatives and measures may
-        # write a short description in the front matter instead, but not both.
-        clash = body_field in parsed.data and (body_field == "body" or bool(body.strip()))
-        if clash:
-            line, col = parsed.where((body_field,))
-            message = ("gehört nicht in die Kopfdaten" if body_field == "body"
-                       else "steht doppelt: in den Kopfdaten und als Text unter den Kopfdaten")
-            problems.append(Problem(rel, line, col, body_field, message, "den Text nur unter der zweiten Zeile --- schreiben"))
-        elif body.strip() or body_field == "body":
-            parsed.data[body_field] = body
-            # The text's first line, so problems inside it (a refused link) can point at their line.
-            rest = text[match.end():]
-            parsed.positions[(body_field,)] = (text[:match.end()].count("\n") + 1 + len(rest) - len(rest.lstrip("\n")), 1)
-    return parsed, problems
-
-
-def _need_mapping(parsed: Parsed | None, problems: list[Problem], rel: str, first_line: int,
-                  what: tuple[str, str]) -> tuple[Parsed | None, list[Problem]]:
-    """Keep ``parsed`` only if it is a mapping of fields; say in German what it is instead.
-
-    ``what`` is the subject with "contains" and with "is": ("Die Datei enthält", "Die Datei ist").
-    """
-    if parsed is None:
-        return None, problems
-    if isinstance(parsed.data, dict):
-        return parsed, problems
-    contains, is_ = what
-    line, column = parsed.where(()) if () in parsed.positions else (first_line, 1)
-    expected = "erwartet werden Felder der Form 'name: wert'"
-    if parsed.data is None:
-        message, hint = f"{contains} nur Kommentare (Zeilen mit #), keine Felder", f"{expected}, siehe Anleitung"
-    elif isinstance(parsed.data, list):
-        message = f"{is_} eine Liste (Zeilen mit '- '); {expected}"
-        hint = "je Datei ein Eintrag: das '- ' vor dem ersten Feld entfernen und die Felder nicht einrücken"
-    else:
-        message = f"{contains} nur {describe(parsed.data)}; {expected}"
-        hint = "nach dem Feldnamen fehlt der Doppelpunkt mit Leerzeichen" if ":" in str(parsed.data) else ""
-    return None, problems + [Problem(rel, line, column, "", message, hint)]
-
-
-def _validate(collection: str, cls: type[Record], parsed: Parsed, rel: str, problems: list[Problem]) -> Record | None:
-    try:
-        return cls.model_validate(parsed.data)
-    except ValidationError as exc:
-        errors = exc.errors(include_url=False)
-        if misplaced := _misplaced(collection, parsed, errors):
-            problems.append(Problem(rel, 1, 1, "", *misplaced))
-            return None
-        located = [(error, tuple(part for part in error["loc"] if not _is_union_branch(part))) for error in errors]
-        # An unknown field first: "staus" with its suggestion, then the "status" it leaves missing.
-        # Problems at the same place keep this order (ProblemList sorts stably by file, line, column).
-        located.sort(key=lambda pair: pair[0]["type"] != "extra_forbidden")
-        typos = _typos(cls, located)
-        for error, loc in located:
-            line, column = parsed.where(typos.get(loc, loc))
-            message, hint = german(dict(error), cls, loc)
-            if loc in typos:
-                hint = f"steht vielleicht als '{typos[loc][-1]}' da"
-            problems.append(Problem(rel, line, column, dotted(loc), message, hint))
-        return None
-
-
-def _typos(cls: type[Record], located: list[tuple[Any, tuple[Any, ...]]]) -> dict[tuple[Any, ...], tuple[Any, ...]]:
-    """Missing fields that are probably there, misspelt: the missing field's path → the misspelt field's path."""
-    unknown: dict[tuple[Any, ...], list[str]] = {}
-    for error, loc in located:
-        if error["type"] == "extra_forbidden" and loc:
-            unknown.setdefault(loc[:-1], []).append(str(loc[-1]))
-    typos = {}
-    for error, loc in located:
-        if error["type"] == "missing" and loc and loc[:-1] in unknown:
-            found = misspelt_as(str(loc[-1]), unknown[loc[:-1]], known_fields(cls, loc[:-1]))
-            if found is not None:
-                typos[loc] = (*loc[:-1], found)
-    return typos
-
-
-def _misplaced(collection: str, parsed: Parsed, errors: list[Any]) -> tuple[str, str] | None:
-    """If the file's fields are those of another collection, the file is in the wrong folder."""
-    unknown = {str(error["loc"][0]) for error in errors if error["type"] == "extra_forbidden" and len(error["loc"]) == 1}
-    if not unknown:
-        return None
-    for other, (folder, other_cls, _) in COLLECTIONS.items():
-        if other != collection and set(parsed.data) <= set(other_cls.model_fields):
-            fields = (f"Das Feld {next(iter(unknown))} gehört" if len(unknown) == 1
-                      else f"Die Felder ({', '.join(sorted(unknown))}) gehören")
-            return (f"{fields} zu einer Datei in {folder}/, nicht in {COLLECTIONS[collection][0]}/",
-                    f"die Datei nach data/{folder}/ verschieben")
-    return None
-
-
-def _is_union_branch(part: Any) -> bool:
-    # pydantic puts the tried type of a union into the location ("str", "function-after[...]").
-    return isinstance(part, str) and ("[" in part or part in {"str", "int", "float", "bool", "VagueDate", "none"})
+def _keep(loaded: Loaded, file: _File) -> None:
+    loaded.problems += file.problems
+    if file.record is not None and file.parsed is not None:
+        loaded.records[file.collection][file.record_id] = file.record
+        loaded.origins[(file.collection, file.record_id)] = Source(file.rel, file.parsed)

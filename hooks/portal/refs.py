@@ -86,8 +86,22 @@ class _Walk:
 
 def _walk(value: Any, walk: _Walk, kind: Any, path: FieldPath, found: list[tuple[FieldPath, Any, str]]) -> None:
     if isinstance(value, BaseModel):
-        for name, inner in _plan(type(value), kind):
-            _walk(getattr(value, name), inner, kind, (*path, name), found)
+        # The two common cases, a text field and a list of texts, are handled here without a call.
+        for name, inner in _PLANS.get((type(value), kind)) or _plan(type(value), kind):
+            field_value = getattr(value, name)
+            if isinstance(field_value, str):
+                if inner.marker is not None:
+                    found.append(((*path, name), inner.marker, field_value))
+            elif isinstance(field_value, list):
+                item_walk = inner.item
+                for index, item in enumerate(field_value):
+                    if isinstance(item, str):
+                        if item_walk.marker is not None:
+                            found.append(((*path, name, index), item_walk.marker, item))
+                    else:
+                        _walk(item, item_walk, kind, (*path, name, index), found)
+            elif field_value is not None:
+                _walk(field_value, inner, kind, (*path, name), found)
     elif isinstance(value, str):
         if walk.marker is not None:
             found.append((path, walk.marker, value))

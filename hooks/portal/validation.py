@@ -60,9 +60,19 @@ def check(loaded: Loaded, today: dt.date | None = None) -> list[Problem]:
     problems.extend(region_key_problems(loaded))
     for collection, records in loaded.records.items():
         for record_id, record in records.items():
-            problems.extend(_prose_links(loaded, collection, record_id, record))
-            problems.extend(_placeholders(loaded, collection, record_id, record))
+            if (collection, record_id) in loaded.checked:
+                continue  # checked before with the same bytes and code (portal.parsecache)
+            if own := own_problems(loaded, collection, record_id, record):
+                problems.extend(own)
+            else:
+                loaded.checked.add((collection, record_id))
     return problems
+
+
+def own_problems(loaded: Loaded, collection: str, record_id: str, record: Record) -> list[Problem]:
+    """The problems a record has on its own, whatever the other records say: links and images in its
+    Markdown that would not be shown, text left over from a template. They depend only on the file."""
+    return _prose_links(loaded, collection, record_id, record) + _placeholders(loaded, collection, record_id, record)
 
 
 def _prose_links(loaded: Loaded, collection: str, record_id: str, record: Record) -> list[Problem]:
