@@ -25,6 +25,7 @@ MAX_NODES = 20_000
 # pure-Python way, which turns too deep nesting into a RecursionError instead of a crash.
 MAX_FAST_BRACKETS = 1_000
 _TAG_PREFIX = "tag:yaml.org,2002:"
+_STR_TAG = _TAG_PREFIX + "str"
 
 
 class _Loader(yaml.SafeLoader):
@@ -78,8 +79,10 @@ class Parsed:
 class _Builder:
     """Turns PyYAML's node tree into plain data, noting positions and problems on the way."""
 
-    def __init__(self, loader: Any, path: str, line_offset: int) -> None:
+    def __init__(self, loader: Any, path: str, line_offset: int, tags: bool = True) -> None:
         self.loader = loader
+        # Every explicit tag (!!binary, !ENV, !<…>) is written with a "!": a text without one has none.
+        self.tags = tags
         self.file = path
         self.offset = line_offset
         self.count = 0
@@ -100,13 +103,15 @@ class _Builder:
         if self.count > MAX_NODES:
             raise _TooLarge(self.first_alias or node, aliased=self.first_alias is not None)
         self.positions.setdefault(path, self.mark(node))
-        if tag := self.explicit_tag(node):
+        if self.tags and (tag := self.explicit_tag(node)):
             raise _Refused(node, path, f"'{tag}' vor dem Wert ist eine YAML-Typangabe und nicht erlaubt",
                            'die Typangabe löschen; Text, der mit ! beginnt, in Anführungszeichen "…" setzen')
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        if node.tag == _STR_TAG:
+            return node.value  # what PyYAML's constructor returns for text, without its bookkeeping
         try:
             value = self.loader.construct_object(node)
         except ValueError:
@@ -141,7 +146,7 @@ class _Builder:
     def mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = self.loader.construct_object(key_node)
+            key = key_node.value if key_node.tag == _STR_TAG and isinstance(key_node, yaml.ScalarNode) else self.loader.construct_object(key_node)
             if not isinstance(key, str):
                 line, col = self.mark(key_node)
                 self.problems.append(Problem(self.file, line, col, "", f"Ein Feldname muss Text sein, gefunden: {_describe_key(key)}",
@@ -209,7 +214,7 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Parsed | Non
         loader, node = _compose(text)
         if node is None:
             return Parsed(None), []
-        builder = _Builder(loader, path, line_offset)
+        builder = _Builder(loader, path, line_offset, tags="!" in text)
         data = builder.build(node, ())
         return Parsed(data, builder.positions), builder.problems
     except _Refused as exc:
