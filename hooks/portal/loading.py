@@ -18,7 +18,7 @@ from .model import COLLECTIONS, Record
 from .naming import id_faults, id_hint, is_id
 from .parsecache import Key, ParseCache, file_key
 from .problems import Problem
-from .reading import FRONT_MATTER, MAX_FILE_BYTES, read_file
+from .reading import FRONT_MATTER, MAX_FILE_BYTES, read_files
 from .urls import SECTIONS
 
 if TYPE_CHECKING:
@@ -206,8 +206,9 @@ def _claim(loaded: Loaded, collection: str, file: Path, rel: str, cache: ParseCa
 
 def _read_missing(files: list[_File], cache: ParseCache) -> None:
     """Read the files the cache did not have; keep those without problems for next time."""
-    for file in files:
-        file.record, file.parsed, file.problems = read_file(file.collection, file.raw, file.rel)
+    results = read_files([(file.collection, file.raw, file.rel) for file in files])
+    for file, (record, parsed, problems) in zip(files, results, strict=True):
+        file.record, file.parsed, file.problems = record, parsed, problems
         file.raw, file.pending = b"", False
         if file.record is not None and file.parsed is not None and not file.problems:
             cache.put(file.key, (file.collection, file.record_id), file.record, file.parsed)

@@ -6,7 +6,12 @@ bytes, its collection and whether it is Markdown, which is what lets ``portal.pa
 
 from __future__ import annotations
 
+import gc
+import multiprocessing
+import os
 import re
+import threading
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from pydantic import ValidationError
@@ -33,6 +38,44 @@ def read_file(collection: str, raw: bytes, rel: str) -> tuple[Record | None, Par
         return None, None, problems
     record = _validate(collection, COLLECTIONS[collection][1], parsed, rel, problems)
     return record, parsed, problems
+
+
+# (collection, the file's bytes, its path as problems name it) → (record, parsed fields, problems)
+Job = tuple[str, bytes, str]
+Result = tuple[Record | None, Parsed | None, list[Problem]]
+# Below this many files to read, starting worker processes costs more than it saves.
+PARALLEL_FROM = 2_000
+_CHUNK = 500
+
+
+def read_files(jobs: list[Job]) -> list[Result]:
+    """``read_file`` for each job, in order; many files are spread over the CPU's cores.
+
+    Reading is a pure function of the bytes, so the result is the same either way; if worker
+    processes cannot be started (a sandbox, no /dev/shm), the files are read here one by one."""
+    workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8)
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        return _read_chunk(jobs)
+    chunks = [jobs[start:start + _CHUNK] for start in range(0, len(jobs), _CHUNK)]
+    # fork starts a worker with everything imported; it is only safe while no other thread runs
+    # (the preview's server has threads), otherwise the workers start afresh.
+    method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
+            return [result for chunk in pool.map(_read_chunk, chunks) for result in chunk]
+    except (OSError, RuntimeError, ImportError):  # BrokenProcessPool is a RuntimeError
+        return _read_chunk(jobs)
+
+
+def _read_chunk(jobs: list[Job]) -> list[Result]:
+    # The collector would only rescan the records made so far (see loading.paused_gc).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return [read_file(collection, raw, rel) for collection, raw, rel in jobs]
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _decode(raw: bytes, rel: str) -> tuple[str, Problem | None]:
