@@ -50,6 +50,8 @@ LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "Markdown")
 CACHE_FOLDER = Path(".cache") / "portal"
 CACHE_FILE = "inhalte.pickle"
 ENVIRONMENT = "PORTAL_CACHE"
+# The cache file is rewritten when more entries than this (or 2 % of them) are new or gone.
+REWRITE_AFTER = 20
 _CODE = Path(__file__).resolve().parent
 _code_version: str | None = None
 # The in-memory layer: the cache file it belongs to, that file's state when last read or written,
@@ -142,8 +144,11 @@ class ParseCache:
             return
         known = self._entries()
         state = self._state
-        # Unchanged entries need no write, unless the file has gone (deleted, or never writable).
-        if self.added or len(self.used) != len(known) or (state is None and self.used):
+        # Rewriting the whole file for one or two changed files (a save in the preview) would cost
+        # more than reading those files again next time: written for a few percent, or if it has gone.
+        changed = self.added + abs(len(self.used) - len(known))
+        missing = bool(self.used) and (state is None or not known)  # gone, damaged or of other code
+        if missing or changed > max(REWRITE_AFTER, len(self.used) // 50):
             state = _write(self.file, {"version": code_version(), "entries": self.used})
         _memory = (self.file, state, self.used)
 
