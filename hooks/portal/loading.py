@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import os
+import pickle
 import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -30,12 +31,28 @@ if TYPE_CHECKING:
 __all__ = ["FRONT_MATTER", "MAX_FILE_BYTES", "Loaded", "Source", "load_content", "paused_gc"]
 
 
-@dataclass
 class Source:
-    """Where a record came from, so later checks can point at the right line."""
+    """Where a record came from, so later checks can point at the right line.
 
-    path: str
-    parsed: Parsed
+    The parsed fields may be given pickled (as read by a worker or kept in the cache): most records
+    never need them, so they are unpickled only when a problem asks for a position."""
+
+    __slots__ = ("_parsed", "path")
+
+    def __init__(self, path: str, parsed: Parsed | bytes) -> None:
+        self.path = path
+        self._parsed = parsed
+
+    @property
+    def parsed(self) -> Parsed:
+        """The file's fields with the line and column of each."""
+        parsed = self._parsed
+        if isinstance(parsed, bytes):
+            parsed = self._parsed = pickle.loads(parsed)  # noqa: S301 (made by this process, its workers or its own cache)
+        return parsed
+
+    def __repr__(self) -> str:
+        return f"Source({self.path!r})"
 
 
 @dataclass
@@ -132,7 +149,7 @@ class _File:
     raw: bytes
     key: Key
     record: Record | None = None
-    parsed: Parsed | None = None
+    parsed: bytes | None = None  # pickled (see reading.Result)
     problems: list[Problem] = field(default_factory=list)
     pending: bool = True
 

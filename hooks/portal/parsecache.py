@@ -35,13 +35,13 @@ import yaml
 
 if TYPE_CHECKING:
     from .model import Record
-    from .yamlio import Parsed
 
 # (collection, whether the file is Markdown, BLAKE2 hash of the file's bytes)
 Key = tuple[str, bool, bytes]
-# The record, its fields' positions, and whether the record's own checks (links in its Markdown,
-# text left from a template: ``validation.own_problems``) found nothing.
-Entry = tuple["Record", "Parsed", bool]
+# The record, its fields with their positions (pickled: ``loading.Source`` unpickles them when a
+# problem needs a position), and whether the record's own checks (links in its Markdown, text left
+# from a template: ``validation.own_problems``) found nothing.
+Entry = tuple["Record", bytes, bool]
 # A record by collection and id.
 Owner = tuple[str, str]
 # The libraries whose behaviour decides what a file reads as and what its own checks find.
@@ -119,7 +119,7 @@ class ParseCache:
             self.owners[owner] = key
         return entry
 
-    def put(self, key: Key, owner: Owner, record: Record, parsed: Parsed) -> None:
+    def put(self, key: Key, owner: Owner, record: Record, parsed: bytes) -> None:
         """Keep the result of reading a file that had no problems (its own checks have not run yet)."""
         if self.file is not None:
             self.used[key] = (record, parsed, False)

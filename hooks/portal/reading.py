@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import pickle
 import re
 import threading
 from concurrent.futures import ProcessPoolExecutor
@@ -40,9 +41,11 @@ def read_file(collection: str, raw: bytes, rel: str) -> tuple[Record | None, Par
     return record, parsed, problems
 
 
-# (collection, the file's bytes, its path as problems name it) → (record, parsed fields, problems)
+# (collection, the file's bytes, its path as problems name it) → (record, its parsed fields pickled,
+# problems). The fields' positions are needed only to point at a problem found later, so they travel
+# and are kept pickled (``loading.Source`` unpickles them on demand).
 Job = tuple[str, bytes, str]
-Result = tuple[Record | None, Parsed | None, list[Problem]]
+Result = tuple[Record | None, bytes | None, list[Problem]]
 # Below this many files to read, starting worker processes costs more than it saves.
 PARALLEL_FROM = 2_000
 _CHUNK = 500
@@ -72,10 +75,16 @@ def _read_chunk(jobs: list[Job]) -> list[Result]:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return [read_file(collection, raw, rel) for collection, raw, rel in jobs]
+        return [_packed(*read_file(collection, raw, rel)) for collection, raw, rel in jobs]
     finally:
         if enabled:
             gc.enable()
+
+
+def _packed(record: Record | None, parsed: Parsed | None, problems: list[Problem]) -> Result:
+    if record is None or parsed is None:
+        return None, None, problems
+    return record, pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL), problems
 
 
 def _decode(raw: bytes, rel: str) -> tuple[str, Problem | None]:
