@@ -11,11 +11,12 @@ content check. A file whose bytes have not changed gives the same record again, 
 
 An entry's key is the file's collection, whether it is Markdown, and a hash of its bytes; the whole
 cache is also keyed by the version of the portal's code (a hash of ``hooks/portal/``, with its
-boundary data, and of the installed pydantic and PyYAML), so a changed model never reuses an entry
-made by the old one. Only files that were read without any problem are kept: a file with problems is
-read again every time, so its problems are always found and reported afresh. A cache file that cannot
-be read, or was written by other code, is ignored and replaced. ``PORTAL_CACHE=0`` switches both
-layers off.
+boundary data, and of Python and the libraries in ``LIBRARIES``), so a changed model never reuses an
+entry made by the old one. Only files that were read without any problem are kept: a file with
+problems is read again every time, so its problems are always found and reported afresh. An entry
+also notes whether the record's own checks (``validation.own_problems``) found nothing; until they
+have, they run again. The checks across files always run. A cache file that cannot be read, or was
+written by other code, is ignored and replaced. ``PORTAL_CACHE=0`` switches both layers off.
 
 The cache is pickled: it is only ever read from the project's own ``.cache/`` folder, which git ignores.
 """
