@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from typing import TYPE_CHECKING, Any
 
 from .markup import refused_links
@@ -185,12 +186,17 @@ def _newest_documents(loaded: Loaded, today: dt.date | None, count: int = 3) -> 
     return [document_id for document_id, _ in citable[:count]]
 
 
+_ANY_PLACEHOLDER = re.compile("|".join(re.escape(phrase) for phrase in PLACEHOLDERS))
+
+
 def _placeholders(loaded: Loaded, collection: str, record_id: str, record: Record) -> list[Problem]:
     """Text left over from a template (scaffold.PLACEHOLDERS): one problem per field. A draft may keep it."""
     if getattr(record, "draft", False):
         return []
     problems = []
     for path, text in texts(record):
+        if not _ANY_PLACEHOLDER.search(text):
+            continue  # one search for all phrases; which one is reported is decided below, in their order
         phrase = next((phrase for phrase in PLACEHOLDERS if phrase in text), None)
         if phrase is None:
             continue
