@@ -11,8 +11,10 @@ import multiprocessing
 import os
 import pickle
 import re
+import site
 import threading
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -64,7 +66,10 @@ def read_files(jobs: list[Job]) -> list[Result]:
     # (the preview's server has threads), otherwise the workers start afresh.
     method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "spawn"
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
+        # A started worker imports this package from the folder that holds it (MkDocs puts hooks/ on
+        # the import path only while it loads the hook modules).
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
+                                 initializer=site.addsitedir, initargs=(str(Path(__file__).resolve().parent.parent),)) as pool:
             return [result for chunk in pool.map(_read_chunk, chunks) for result in chunk]
     except (OSError, RuntimeError, ImportError):  # BrokenProcessPool is a RuntimeError
         return _read_chunk(jobs)
