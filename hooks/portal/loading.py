@@ -103,7 +103,7 @@ def load_content(data_dir: Path, root: Path | None = None, cache: ParseCache | N
             folder_rel = relative(directory, root)
             for name, regular in _listing(directory):
                 rel = name if folder_rel == "." else f"{folder_rel}/{name}"
-                stem, suffix = _stem_suffix(name)
+                suffix = _stem_suffix(name)[1]
                 # A plain file with a suffix the folder reads is never one that ``unread`` reports;
                 # for such files (all but a few) no Path object is made: 33,000 of them cost a second.
                 if not (regular and suffix in suffixes) and (problems := unread(directory / name, folder, suffixes, root)):
@@ -166,7 +166,7 @@ class _Pages:
     """The names in ``docs/<section>/``: a record may not take the address of a page written there."""
 
     def __init__(self, docs: Path, section: str) -> None:
-        self.docs, self.section = docs, section
+        self.docs = docs
         try:
             self.names = {_folded(name) for name in os.listdir(docs / section)}
         except OSError:
