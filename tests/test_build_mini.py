@@ -14,6 +14,7 @@ from pagefind_index import fragments
 from portal.search import index_languages
 
 from portal import labels
+from portal.catalog import Catalog
 
 DETAIL_PAGES = [
     "initiativen/masterplan-test/", "massnahmen/glasfaser/", "massnahmen/fertig/", "partner/stadt-test/",
@@ -212,20 +213,33 @@ def test_detail_pages_describe_themselves_in_schema_org(mini_site: Build) -> Non
     assert initiative["description"] == 'Ein Masterplan für die Testindustrie: "Flächen" & mehr.'
 
 
-def test_open_data_files_hold_the_published_content(mini_site: Build) -> None:
-    data = json.loads((mini_site.site / "daten/inhalte.json").read_text(encoding="utf-8"))
-    assert data["stichtag"] == "2026-11-22"
-    content = data["inhalte"]
+def test_open_data_files_hold_the_published_content(mini_site: Build, catalog: Catalog) -> None:
+    daten = mini_site.site / "daten"
+    index = json.loads((daten / "index.json").read_text(encoding="utf-8"))
+    assert index["stichtag"] == "2026-11-22" and index["tabellen"] == ["massnahmen.csv"]
+    content = {}
+    for entry in index["dateien"]:  # one file per collection, each valid JSON, as the index describes it
+        raw = (daten / entry["datei"]).read_bytes()
+        data = json.loads(raw)
+        assert (data["sammlung"], data["stichtag"], len(data["inhalte"]), len(raw)) == (
+            entry["sammlung"], "2026-11-22", entry["eintraege"], entry["bytes"])
+        content[entry["sammlung"]] = data["inhalte"]
+    assert not (daten / "inhalte.json").exists()
+    # Together they hold every published record, nothing else (the catalog of the same mini content).
+    assert {name: set(records) for name, records in content.items()} == {
+        name: set(records) for name, records in catalog.records.items()}
     assert set(content["measures"]) == {"glasfaser", "fertig"}
     assert content["measures"]["glasfaser"]["zieltermin_verstrichen"] is True
     assert content["measures"]["fertig"]["aktueller_status"] == "abgeschlossen"
     assert content["initiatives"]["masterplan-test"]["milestones"][1]["date"] == "Frühjahr 2018"
     assert "entwurf" not in content["documents"]
-    rows = list(csv.DictReader(io.StringIO((mini_site.site / "daten/massnahmen.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
+    rows = list(csv.DictReader(io.StringIO((daten / "massnahmen.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
     assert [row["id"] for row in rows] == ["fertig", "glasfaser"]
     assert rows[1]["zieltermin_verstrichen"] == "ja" and rows[1]["verantwortlich"] == "Stadt Test"
     assert "Inhalt zuletzt geändert am" in mini_site.text("daten/")
-    assert "inhalte.json" in {a["href"] for a in mini_site.html("daten/").find("article").find_all("a", href=True)}
+    links = {a["href"] for a in mini_site.html("daten/").find("article").find_all("a", href=True)}
+    assert {"index.json", "massnahmen.json", "dokumente.json", "massnahmen.csv"} <= links
+    assert {entry["datei"] for entry in index["dateien"]} <= links
 
 
 def test_list_pages_name_the_sources_behind_them(mini_site: Build) -> None:
