@@ -114,7 +114,12 @@ def test_partners_are_grouped_by_role_and_type(mini_site: Build) -> None:
     assert rows[1:] == [["Gemeinsame Leitung"], ["Stadt Test", "Dr. Erika Muster , Oberbürgermeisterin (laut Quelle vom 20. März 2017 )"],
                         ["Teilnehmende"], ["Politik und Verwaltung", "keine genannt"]]
     directory = mini_site.html("partner/")
-    assert [h.get_text() for h in directory.find("article").find_all("h2")][:3] == ["Wer mit wem", "Städte (1)", "Kammern (1)"]
+    assert [h.get_text() for h in directory.find("article").find_all("h2")][:3] == [
+        "Wer mit wem", "Organisationen nach Art", "Personen in öffentlichen Rollen"]
+    # Each type has a page of its own, in the vocabulary's order, with its count.
+    types = [(a["href"], a.get_text(), a.find_next_sibling("span").get_text()) for a in directory.select("nav.portal-groups a")]
+    assert types[:2] == [("art/stadt/", "Städte", "(1)"), ("art/kammer/", "Kammern", "(1)")]
+    assert [a.get_text() for a in mini_site.html("partner/art/kammer/").select("ul.portal-partners > li > a")] == ["Kammer Test"]
     org = mini_site.text("partner/kammer-test/")
     assert "Vorsitz: Lenkungskreis" in org and "Partner einer Maßnahme: Glasfaser bis 2020" in org
 
@@ -130,8 +135,11 @@ def test_dates_are_marked_up_and_as_vague_as_the_source(mini_site: Build) -> Non
 
 
 def test_timeline_orders_by_date_with_unknown_last(mini_site: Build) -> None:
-    headings = [h.get_text() for h in mini_site.html("zeitleiste/").find("article").find_all("h2")]
-    assert headings[:3] == ["2017", "2018", "Zeitpunkt nicht bekannt"]
+    # The overview links the years, newest first, the undated last; each year's page lists its milestones.
+    years = [a.get_text() for a in mini_site.html("zeitleiste/").select("#zeitleiste-liste > li > a")]
+    assert years == ["2018", "2017", "Zeitpunkt nicht bekannt"]
+    assert len(mini_site.html("zeitleiste/2017/").select("#zeitleiste-liste li.portal-timeline__item")) >= 1
+    assert mini_site.html("zeitleiste/undatiert/").select("#zeitleiste-liste li.portal-timeline__item")
 
 
 def test_every_fact_links_its_source(mini_site: Build) -> None:
@@ -243,7 +251,10 @@ def test_open_data_files_hold_the_published_content(mini_site: Build, catalog: C
 
 
 def test_list_pages_name_the_sources_behind_them(mini_site: Build) -> None:
-    for url in ("", "initiativen/", "massnahmen/", "partner/", "zeitleiste/", "themen/flaechen/", "regionen/teststadt/"):
+    # Each page of a split overview names the sources of what it shows: a type's organisations, the
+    # people, a year's milestones (portal.archives).
+    for url in ("", "initiativen/", "massnahmen/", "partner/art/stadt/", "partner/personen/", "zeitleiste/",
+                "zeitleiste/2017/", "themen/flaechen/", "regionen/teststadt/"):
         links = [a["href"] for a in mini_site.html(url).select("#quellen ~ ul a")]
         assert any(link.endswith("quellen/pm-eins/") for link in links), url
         assert len(links) == len(set(links)), url

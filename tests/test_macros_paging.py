@@ -60,3 +60,21 @@ def test_pager_label_is_text(env: Environment, catalog: Catalog) -> None:
 HOSTILE_CALLS.update({
     "pager": (lambda p, c: p.pager(forty_pages().pager(3), label=HOSTILE), False, "paging"),
 })
+
+
+@example("group_nav")
+def test_group_nav_links_each_group_with_its_count(env: Environment, catalog: Catalog) -> None:
+    groups = catalog.archives["zeitleiste"]
+    nav = one(pg(env, catalog).group_nav(groups, "2017", "Jahre der Zeitleiste"), "nav.portal-groups")
+    assert nav["aria-label"] == "Jahre der Zeitleiste"
+    assert [(a["href"], a.get_text(), a.find_next_sibling("span").get_text()) for a in nav.select("li > a")] == [
+        ("../../zeitleiste/2018/", "2018", "(1)"), ("../../zeitleiste/2017/", "2017", "(1)"),
+        ("../../zeitleiste/undatiert/", "Zeitpunkt nicht bekannt", "(1)")]
+    assert [a.get_text() for a in nav.select('a[aria-current="page"]')] == ["2017"]
+    assert one(pg(env, catalog).group_nav(groups), "nav")["aria-label"] == "Teile dieser Liste"
+    assert str(pg(env, catalog).group_nav([])).strip() == ""
+
+
+HOSTILE_CALLS.update({
+    "group_nav": (lambda p, c: p.group_nav(c.archives["presse"], "", HOSTILE), False, "paging"),
+})

@@ -36,11 +36,6 @@ def record_toc(catalog: Catalog, collection: str, record_id: str) -> list[TocEnt
     return [TocEntry(s.anchor, s.title) for s in PAGE_TYPES[collection].present_sections(catalog, record_id)]
 
 
-def org_type_anchor(label: str) -> str:
-    """The anchor of an organisation type's group on the partner directory ("Kammern" → "kammern")."""
-    return label.lower().replace(" ", "-")
-
-
 def _timeline(catalog: Catalog, meta: Mapping[str, Any]) -> list[TocEntry]:
     # A year's page (portal.archives) has one heading; the overview its years and the initiatives.
     if meta.get("listing"):
