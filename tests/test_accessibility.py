@@ -65,7 +65,12 @@ def docs_pages() -> list[str]:
     return urls
 
 
-PAGES = [*docs_pages(), *DETAIL_PAGES, "404.html"]
+# The overviews' generated pages (portal.archives: a year of the press archive, an organisation type, …):
+# the biggest group of each, picked from the shipped content by rule. A further page of a list
+# (…/seite/2/), which the shipped content is too small to have, is checked on the split site
+# (tests/test_archives_build.py).
+ARCHIVE_PAGES = [max(groups, key=lambda g: (g.total, g.url)).url for groups in CATALOG.archives.values() if groups]
+PAGES = [*docs_pages(), *DETAIL_PAGES, *ARCHIVE_PAGES, "404.html"]
 
 
 @dataclass

@@ -6,15 +6,20 @@ page lists a bounded number of the entries that cite it."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
+import subprocess
 import sys
-from pathlib import Path
+from collections.abc import Iterator
 from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, Build, builds, make_project, run_build
+from sitetools import serve
+from test_accessibility import AXE, AXE_RUN, OVERFLOW_JS, View, assert_scheme, format_violations, view  # noqa: F401 (view: the fixture)
+from test_html_validity import VNU, is_material_toggle
 
 from portal.archives import ARCHIVES
 from portal.catalog import Catalog
@@ -25,7 +30,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import synthetic  # noqa: E402
 
 TODAY = __import__("datetime").date(2026, 11, 22)  # the builds' reference date (conftest.EPOCH)
-SIZES = {"presse": 7, "quellen": 9, "partner": 3, "personen": 4, "zeitleiste": 5}
+SIZES = {"presse": 7, "quellen": 9, "partner": 3, "personen": 4, "zeitleiste": 2}
 CITATIONS = 2
 
 
@@ -148,3 +153,50 @@ def test_a_source_page_lists_a_bounded_number_of_citing_entries(split_site: tupl
     soup = page(build, catalog.url("documents", doc_id))
     assert len(soup.select("ul.portal-citations > li")) == CITATIONS
     assert f"Hier stehen die ersten {CITATIONS} von {len(cited)} Einträgen" in " ".join(soup.get_text().split())
+
+
+# --- a further page of a list, in the browser and the Nu HTML Checker --------------------------------------
+
+
+
+def further_pages(catalog: Catalog) -> list[str]:
+    """Page 2 of the longest group of every split overview (a press year, a type of organisation, …)."""
+    found = []
+    for groups in catalog.archives.values():
+        group = max(groups, key=lambda g: (g.paged.count, g.url))
+        if group.paged.count > 1:
+            found.append(group.paged.url(2))
+    return found
+
+
+@pytest.fixture(scope="module")
+def served_split(split_site: tuple[Build, Catalog]) -> Iterator[str]:
+    with serve(split_site[0].site) as url:
+        yield url
+
+
+def test_axe_and_reflow_on_a_further_page(view: View, served_split: str, split_site: tuple[Build, Catalog]) -> None:
+    """axe-core's WCAG A/AA rules pass on page 2 of a split list in both schemes at 1280 and 375 px,
+    and at 375 px nothing (the pager included) is cut off."""
+    url = further_pages(split_site[1])[0]
+    view.tab.goto(served_split + url)
+    assert_scheme(view)
+    assert view.tab.locator('nav.portal-pager a[aria-current="page"]').first.is_visible()
+    if view.width < 800:
+        assert view.tab.evaluate(OVERFLOW_JS) == [], f"/{url}: Inhalt ragt bei 375 px über den rechten Rand"
+    view.tab.add_script_tag(path=str(AXE))
+    violations = view.tab.evaluate(AXE_RUN)["violations"]
+    assert violations == [], f"axe-core, /{url}, {view}:\n{format_violations(violations)}"
+
+
+@pytest.mark.slow  # starts Java
+def test_further_pages_are_valid_html(split_site: tuple[Build, Catalog]) -> None:
+    build, catalog = split_site
+    pages = [build.site / url / "index.html" for url in further_pages(catalog)]
+    assert len(pages) == len(ARCHIVES)  # every split overview has a page 2 at these sizes
+    java = shutil.which("java")
+    assert java, "Java fehlt (Debian-Paket openjdk-17-jre-headless)"
+    proc = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, pages)],
+                          capture_output=True, text=True, timeout=600)
+    problems = [m for m in json.loads(proc.stderr)["messages"] if not is_material_toggle(m)]
+    assert problems == [], problems
