@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from . import labels
+from . import labels, timeline_data
 from .calendars import calendar_files
 from .feeds import feed_files
 
@@ -165,6 +165,8 @@ def measures_csv(ctx: BuildContext) -> str:
 # Every open-data file by its path in the site; each receives the one build context.
 EXPORTS: dict[str, Callable[[BuildContext], str]] = {
     "daten/massnahmen.csv": measures_csv,
+    # The timeline overview's filter data, loaded on demand (portal.timeline_data).
+    timeline_data.PATH: lambda ctx: timeline_data.timeline_json(ctx.catalog),
 }
 
 
