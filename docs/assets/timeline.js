@@ -83,7 +83,7 @@
       groups[entry[0]].push(entry);
     });
     /* Newest year first, as the year list; undated last; in a year, the timeline's order. */
-    var rank = Object.keys(data.gruppen);
+    var rank = data.reihenfolge;  /* not Object.keys: it would put "2017" before "2023" */
     order.sort(function (a, b) { return rank.indexOf(a) - rank.indexOf(b); });
     if (!found.length) {
       results.appendChild(element("p", "", "Kein Meilenstein passt zu diesem Filter."));

@@ -39,7 +39,8 @@ def timeline_entries(catalog: Catalog) -> dict[str, object]:
             str(m.date.year) if known else UNDATED, m.date.iso() if known else "",
             (m.date.german() + note) if known else f"Datum nicht bekannt{note}", m.title, m.place or "",
             m.kind, m.status, entry.initiative_id, catalog.region_path(catalog.initiatives[entry.initiative_id].region)])
-    return {"felder": FIELDS, "gruppen": groups,
+    # The groups' order separately: a script reads an object's number-like keys in ascending order.
+    return {"felder": FIELDS, "gruppen": groups, "reihenfolge": list(groups),
             "initiativen": {iid: url_for("initiatives", iid) for iid in catalog.initiatives},
             "eintraege": entries}
 
