@@ -18,7 +18,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, Build, builds, make_project, run_build
 from sitetools import serve
-from test_accessibility import AXE, AXE_RUN, OVERFLOW_JS, View, assert_scheme, format_violations, view  # noqa: F401 (view: the fixture)
+import test_accessibility
+from test_accessibility import AXE, AXE_RUN, OVERFLOW_JS, View, assert_scheme, format_violations
 from test_html_validity import VNU, is_material_toggle
 
 from portal.archives import ARCHIVES
@@ -157,6 +158,9 @@ def test_a_source_page_lists_a_bounded_number_of_citing_entries(split_site: tupl
 
 # --- a further page of a list, in the browser and the Nu HTML Checker --------------------------------------
 
+
+
+view = test_accessibility.view  # the fixture: one tab per width and colour scheme
 
 
 def further_pages(catalog: Catalog) -> list[str]:

@@ -4,7 +4,7 @@ mini catalog; tests/test_macros.py checks its documentation and escaping (HOSTIL
 from __future__ import annotations
 
 from jinja2 import Environment
-from test_macros import HOSTILE, HOSTILE_CALLS, Macros, assert_escaped, example, one, soup, text
+from test_macros import HOSTILE, HOSTILE_CALLS, Macros, example, one, soup, text
 
 from portal.catalog import Catalog
 from portal.paging import Paged

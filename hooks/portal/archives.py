@@ -84,7 +84,9 @@ class ArchiveQueries:
         documents: dict[str, Document]
         organisations: dict[str, Organisation]
         people: dict[str, Person]
-        records: dict[str, Mapping[str, Any]]
+
+        @property
+        def records(self) -> dict[str, Mapping[str, Any]]: ...  # noqa: D102
 
         def sorted_ids(self, collection: str) -> list[str]: ...  # noqa: D102
         def sort_documents(self, ids: list[str]) -> list[str]: ...  # noqa: D102

@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING
 from icalendar import Calendar, Event
 
 from . import labels
-from .dates import Precision
 from .changes import CALENDAR_PAST_MONTHS
+from .dates import Precision
 from .feeds import ID_NAMESPACE, PORTAL_NAME, midnight
 from .urls import url_for
 
