@@ -231,7 +231,8 @@ def test_open_data_files_hold_the_published_content(mini_site: Build, catalog: C
         data = json.loads(raw)
         assert (data["sammlung"], data["stichtag"], len(data["inhalte"]), len(raw)) == (
             entry["sammlung"], "2026-11-22", entry["eintraege"], entry["bytes"])
-        content[entry["sammlung"]] = data["inhalte"]
+        assert not set(data["inhalte"]) & set(content.get(entry["sammlung"], {}))  # no record in two files
+        content.setdefault(entry["sammlung"], {}).update(data["inhalte"])
     assert not (daten / "inhalte.json").exists()
     # Together they hold every published record, nothing else (the catalog of the same mini content).
     assert {name: set(records) for name, records in content.items()} == {
@@ -246,8 +247,10 @@ def test_open_data_files_hold_the_published_content(mini_site: Build, catalog: C
     assert rows[1]["zieltermin_verstrichen"] == "ja" and rows[1]["verantwortlich"] == "Stadt Test"
     assert "Inhalt zuletzt geändert am" in mini_site.text("daten/")
     links = {a["href"] for a in mini_site.html("daten/").find("article").find_all("a", href=True)}
-    assert {"index.json", "massnahmen.json", "dokumente.json", "massnahmen.csv"} <= links
-    assert {entry["datei"] for entry in index["dateien"]} <= links
+    assert {"index.json", "massnahmen.json", "massnahmen.csv"} <= links
+    # The documents come one file per year of their date (named in index.json, not linked one by one).
+    assert [entry["datei"] for entry in index["dateien"] if entry["sammlung"] == "documents"] == ["dokumente-2017.json"]
+    assert {entry["datei"] for entry in index["dateien"] if entry["sammlung"] != "documents"} <= links
 
 
 def test_list_pages_name_the_sources_behind_them(mini_site: Build) -> None:

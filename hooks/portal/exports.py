@@ -78,19 +78,34 @@ def _json(document: object) -> str:
     return json.dumps(document, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
 
 
+def _by_year(catalog: Catalog, records: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Records of documents by the year of their date (newest first), "undatiert" last."""
+    found: dict[str, dict[str, Any]] = {}
+    for key, record in records.items():
+        date = catalog.documents[key].date
+        found.setdefault(str(date.year) if date.known else "undatiert", {})[key] = record
+    years = sorted((y for y in found if y != "undatiert"), reverse=True)
+    return {y: found[y] for y in [*years, *(["undatiert"] if "undatiert" in found else [])]}
+
+
 def open_data_files(ctx: BuildContext) -> dict[str, str]:
-    """``daten/<sammlung>.json`` per collection and ``daten/index.json`` naming each with its record
-    count and size in bytes, the reference date and the stale period (so a program reads the index first)."""
+    """``daten/<sammlung>.json`` per collection (the documents per year: ``dokumente-2019.json``) and
+    ``daten/index.json`` naming each file with its collection, record count and size in bytes, the
+    reference date and the stale period (so a program reads the index first)."""
     catalog = ctx.catalog
     head = {"stichtag": ctx.today.isoformat(), "meldungsfrist_jahre": catalog.stale_years}
     files: dict[str, str] = {}
     listed = []
     for name, stem in COLLECTION_FILES.items():
         records = collection_records(ctx, name)
-        path = f"daten/{stem}.json"
-        files[path] = _json({**head, "sammlung": name, "inhalte": records})
-        listed.append({"sammlung": name, "datei": f"{stem}.json", "eintraege": len(records),
-                       "bytes": len(files[path].encode("utf-8"))})
+        # The documents (20,000 at the size of all NRW, most of the volume) come one file per year of
+        # their date, "undatiert" for those without: who looks for the press of 2019 loads 2019.
+        parts = _by_year(catalog, records) if name == "documents" else {"": records}
+        for part, chosen in parts.items():
+            file = f"{stem}-{part}.json" if part else f"{stem}.json"
+            files[f"daten/{file}"] = _json({**head, "sammlung": name, **({"jahr": part} if part else {}), "inhalte": chosen})
+            listed.append({"sammlung": name, **({"jahr": part} if part else {}), "datei": file, "eintraege": len(chosen),
+                           "bytes": len(files[f"daten/{file}"].encode("utf-8"))})
     files[INDEX_FILE] = json.dumps({**head, "dateien": listed, "tabellen": ["massnahmen.csv"]},
                                    ensure_ascii=False, indent=2) + "\n"
     return files
