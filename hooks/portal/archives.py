@@ -113,14 +113,16 @@ class ArchiveQueries:
     @cached_property
     def archives(self) -> dict[str, list[Group]]:
         """Every split overview's groups, in page order: computed once per build."""
-        entries = self.timeline()
         years: dict[str, list[TimelineEntry]] = {}
-        for entry in reversed(entries):  # newest year first; in a year, oldest first as before
+        for entry in self.timeline():  # oldest first: so are the milestones of each year's pages
             date = entry.milestone.date
             years.setdefault(str(date.year) if date.known else UNDATED, []).append(entry)
+        # The years newest first, as the press archive's; the undated last.
         timeline_keys = sorted((k for k in years if k != UNDATED), key=int, reverse=True) + ([UNDATED] if UNDATED in years else [])
-        types = [(key, label, [o for o in self.sorted_ids("organisations") if self.organisations[o].type == key])
-                 for key, label in labels.ORG_TYPE.items()]
+        by_type: dict[str, list[str]] = {}
+        for org_id in self.sorted_ids("organisations"):
+            by_type.setdefault(self.organisations[org_id].type, []).append(org_id)
+        types = [(key, label, by_type.get(key, [])) for key, label in labels.ORG_TYPE.items()]
         return {
             "presse": self._document_years("presse", self.press_ids()),
             "quellen": self._document_years("quellen", self.sort_documents(list(self.documents))),
@@ -129,7 +131,7 @@ class ArchiveQueries:
             "personen": [Group("personen", "personen", "Personen in öffentlichen Rollen",
                                self._paged("personen", "personen", self.sorted_ids("people")))],
             "zeitleiste": [Group("zeitleiste", key, "Zeitpunkt nicht bekannt" if key == UNDATED else key,
-                                 self._paged("zeitleiste", key, list(reversed(years[key])))) for key in timeline_keys],
+                                 self._paged("zeitleiste", key, years[key])) for key in timeline_keys],
         }
 
     def archive_group(self, listing: str, key: str) -> Group:
