@@ -173,7 +173,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, content in _portal(config).exports().items():
         files.append(File.generated(config, path, content=content))
     # Pages 2, 3, … of the static measure lists (docs/massnahmen/…), outside the navigation like detail pages.
-    for path, content in _portal(config).catalog.continuation_pages().items():
+    # The long overviews' pages by year or type (portal.archives), also outside the navigation.
+    catalog = _portal(config).catalog
+    for path, content in {**catalog.continuation_pages(), **catalog.archive_pages()}.items():
         files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
     return files
 

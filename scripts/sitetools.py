@@ -51,6 +51,9 @@ PAGES: dict[str, str] = {
     "neu": "neu/",
     "netzwerk": "partner/netzwerk/",
     "region": "regionen/duisburg/#massnahmen",
+    # Generated pages of the split overviews (portal.archives): an organisation type, a year of the timeline.
+    "partner-art": "partner/art/verband/",
+    "zeitleiste-jahr": "zeitleiste/2023/",
 }
 
 

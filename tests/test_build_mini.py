@@ -14,6 +14,7 @@ from pagefind_index import fragments
 from portal.search import index_languages
 
 from portal import labels
+from portal.catalog import Catalog
 
 DETAIL_PAGES = [
     "initiativen/masterplan-test/", "massnahmen/glasfaser/", "massnahmen/fertig/", "partner/stadt-test/",
@@ -113,7 +114,12 @@ def test_partners_are_grouped_by_role_and_type(mini_site: Build) -> None:
     assert rows[1:] == [["Gemeinsame Leitung"], ["Stadt Test", "Dr. Erika Muster , Oberbürgermeisterin (laut Quelle vom 20. März 2017 )"],
                         ["Teilnehmende"], ["Politik und Verwaltung", "keine genannt"]]
     directory = mini_site.html("partner/")
-    assert [h.get_text() for h in directory.find("article").find_all("h2")][:3] == ["Wer mit wem", "Städte (1)", "Kammern (1)"]
+    assert [h.get_text() for h in directory.find("article").find_all("h2")][:3] == [
+        "Wer mit wem", "Organisationen nach Art", "Personen in öffentlichen Rollen"]
+    # Each type has a page of its own, in the vocabulary's order, with its count.
+    types = [(a["href"], a.get_text(), a.find_next_sibling("span").get_text()) for a in directory.select("nav.portal-groups a")]
+    assert types[:2] == [("art/stadt/", "Städte", "(1)"), ("art/kammer/", "Kammern", "(1)")]
+    assert [a.get_text() for a in mini_site.html("partner/art/kammer/").select("ul.portal-partners > li > a")] == ["Kammer Test"]
     org = mini_site.text("partner/kammer-test/")
     assert "Vorsitz: Lenkungskreis" in org and "Partner einer Maßnahme: Glasfaser bis 2020" in org
 
@@ -129,8 +135,11 @@ def test_dates_are_marked_up_and_as_vague_as_the_source(mini_site: Build) -> Non
 
 
 def test_timeline_orders_by_date_with_unknown_last(mini_site: Build) -> None:
-    headings = [h.get_text() for h in mini_site.html("zeitleiste/").find("article").find_all("h2")]
-    assert headings[:3] == ["2017", "2018", "Zeitpunkt nicht bekannt"]
+    # The overview links the years, newest first, the undated last; each year's page lists its milestones.
+    years = [a.get_text() for a in mini_site.html("zeitleiste/").select("#zeitleiste-liste > li > a")]
+    assert years == ["2018", "2017", "Zeitpunkt nicht bekannt"]
+    assert len(mini_site.html("zeitleiste/2017/").select("#zeitleiste-liste li.portal-timeline__item")) >= 1
+    assert mini_site.html("zeitleiste/undatiert/").select("#zeitleiste-liste li.portal-timeline__item")
 
 
 def test_every_fact_links_its_source(mini_site: Build) -> None:
@@ -212,24 +221,43 @@ def test_detail_pages_describe_themselves_in_schema_org(mini_site: Build) -> Non
     assert initiative["description"] == 'Ein Masterplan für die Testindustrie: "Flächen" & mehr.'
 
 
-def test_open_data_files_hold_the_published_content(mini_site: Build) -> None:
-    data = json.loads((mini_site.site / "daten/inhalte.json").read_text(encoding="utf-8"))
-    assert data["stichtag"] == "2026-11-22"
-    content = data["inhalte"]
+def test_open_data_files_hold_the_published_content(mini_site: Build, catalog: Catalog) -> None:
+    daten = mini_site.site / "daten"
+    index = json.loads((daten / "index.json").read_text(encoding="utf-8"))
+    assert index["stichtag"] == "2026-11-22" and index["tabellen"] == ["massnahmen.csv"]
+    content = {}
+    for entry in index["dateien"]:  # one file per collection, each valid JSON, as the index describes it
+        raw = (daten / entry["datei"]).read_bytes()
+        data = json.loads(raw)
+        assert (data["sammlung"], data["stichtag"], len(data["inhalte"]), len(raw)) == (
+            entry["sammlung"], "2026-11-22", entry["eintraege"], entry["bytes"])
+        assert not set(data["inhalte"]) & set(content.get(entry["sammlung"], {}))  # no record in two files
+        content.setdefault(entry["sammlung"], {}).update(data["inhalte"])
+    assert not (daten / "inhalte.json").exists()
+    # Together they hold every published record, nothing else (the catalog of the same mini content).
+    assert {name: set(records) for name, records in content.items()} == {
+        name: set(records) for name, records in catalog.records.items()}
     assert set(content["measures"]) == {"glasfaser", "fertig"}
     assert content["measures"]["glasfaser"]["zieltermin_verstrichen"] is True
     assert content["measures"]["fertig"]["aktueller_status"] == "abgeschlossen"
     assert content["initiatives"]["masterplan-test"]["milestones"][1]["date"] == "Frühjahr 2018"
     assert "entwurf" not in content["documents"]
-    rows = list(csv.DictReader(io.StringIO((mini_site.site / "daten/massnahmen.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
+    rows = list(csv.DictReader(io.StringIO((daten / "massnahmen.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
     assert [row["id"] for row in rows] == ["fertig", "glasfaser"]
     assert rows[1]["zieltermin_verstrichen"] == "ja" and rows[1]["verantwortlich"] == "Stadt Test"
     assert "Inhalt zuletzt geändert am" in mini_site.text("daten/")
-    assert "inhalte.json" in {a["href"] for a in mini_site.html("daten/").find("article").find_all("a", href=True)}
+    links = {a["href"] for a in mini_site.html("daten/").find("article").find_all("a", href=True)}
+    assert {"index.json", "massnahmen.json", "massnahmen.csv"} <= links
+    # The documents come one file per year of their date (named in index.json, not linked one by one).
+    assert [entry["datei"] for entry in index["dateien"] if entry["sammlung"] == "documents"] == ["dokumente-2017.json"]
+    assert {entry["datei"] for entry in index["dateien"] if entry["sammlung"] != "documents"} <= links
 
 
 def test_list_pages_name_the_sources_behind_them(mini_site: Build) -> None:
-    for url in ("", "initiativen/", "massnahmen/", "partner/", "zeitleiste/", "themen/flaechen/", "regionen/teststadt/"):
+    # Each page of a split overview names the sources of what it shows: a type's organisations, the
+    # people, a year's milestones (portal.archives).
+    for url in ("", "initiativen/", "massnahmen/", "partner/art/stadt/", "partner/personen/", "zeitleiste/",
+                "zeitleiste/2017/", "themen/flaechen/", "regionen/teststadt/"):
         links = [a["href"] for a in mini_site.html(url).select("#quellen ~ ul a")]
         assert any(link.endswith("quellen/pm-eins/") for link in links), url
         assert len(links) == len(set(links)), url

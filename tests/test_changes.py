@@ -14,7 +14,7 @@ import icalendar
 import pytest
 from conftest import MINI, mini_data
 
-from portal.calendars import calendar_files, items
+from portal.calendars import calendar_files, items, months_before
 from portal.catalog import Catalog
 from portal.changes import grouped
 from portal.check import load_valid
@@ -200,14 +200,30 @@ def test_calendar_days_spans_and_undated_items() -> None:
     assert "url" not in season  # no absolute address known locally
 
 
+def test_calendar_of_all_initiatives_holds_the_last_twelve_months_and_what_comes() -> None:
+    """Bounded: a date counts by its last possible day, at most 12 months before the reference date."""
+    def summaries(today: dt.date) -> list[str]:
+        files = calendar_files(BuildContext(catalog_of(), "", today))
+        return [str(e["summary"]) for e in events(files["zeitleiste/kalender.ics"])]
+
+    everything = [str(e["summary"]) for e in events(calendar_files(context())["initiativen/masterplan-test/kalender.ics"])]
+    assert len(everything) == 4 and summaries(TODAY) == []  # the mini content's dates are years old
+    assert summaries(dt.date(2017, 1, 1)) == everything  # all still to come
+    # Spring 2018 ends on 31 May 2018: in the calendar until 31 May 2019, not a day longer.
+    assert "Frühjahr 2018 (genauer Tag unbekannt): Überprüfung (MPT)" in summaries(dt.date(2019, 5, 31))
+    assert "Frühjahr 2018 (genauer Tag unbekannt): Überprüfung (MPT)" not in summaries(dt.date(2019, 6, 1))
+    assert "Industriekonferenz (MPT)" not in summaries(dt.date(2019, 5, 31))  # 16 March 2017
+    assert months_before(dt.date(2024, 2, 29), 12) == dt.date(2023, 2, 28)
+
+
 def test_calendar_uids_unique_and_stable(tmp_path: Path) -> None:
-    first = events(calendar_files(context("https://example.org/"))["zeitleiste/kalender.ics"])
+    first = events(calendar_files(context("https://example.org/"))["initiativen/masterplan-test/kalender.ics"])
     uids = [str(e["uid"]) for e in first]
     assert len(uids) == len(set(uids)) == 4
     assert str(first[0]["url"]).startswith("https://example.org/")
     assert str(first[0]["summary"]) == "Industriekonferenz (MPT)"  # each title names its initiative
     data = mini_data(tmp_path / "data", ("measures/glasfaser.yaml", 'target: "2020"', 'target: "2021-06-30"'))
-    again = events(calendar_files(BuildContext(catalog_of(data), "", TODAY))["zeitleiste/kalender.ics"])
+    again = events(calendar_files(BuildContext(catalog_of(data), "", TODAY))["initiativen/masterplan-test/kalender.ics"])
     assert sorted(str(e["uid"]) for e in again) == sorted(uids)
 
 

@@ -188,16 +188,17 @@ def test_footer_separates_the_change_date_from_the_newest_source(mini_site: Buil
 
 
 def test_open_data_carries_evidence_and_both_dates(mini_site: Build) -> None:
-    data = json.loads((mini_site.site / "daten" / "inhalte.json").read_text(encoding="utf-8"))
+    data = json.loads((mini_site.site / "daten" / "massnahmen.json").read_text(encoding="utf-8"))
+    initiatives = json.loads((mini_site.site / "daten" / "initiativen.json").read_text(encoding="utf-8"))["inhalte"]
     assert data["meldungsfrist_jahre"] == 2
-    glasfaser = data["inhalte"]["measures"]["glasfaser"]
+    glasfaser = data["inhalte"]["glasfaser"]
     assert glasfaser["status_quelle_vom"] == "2017-03-20"
     assert glasfaser["letzte_meldung"] == "2017-03-20"
     assert glasfaser["ohne_aktuelle_meldung"] is True
     assert glasfaser["neueste_quelle_vom"] == "2017-03-20"
     assert "inhalt_geaendert" in glasfaser
-    assert data["inhalte"]["measures"]["fertig"]["ohne_aktuelle_meldung"] is False  # finished: nothing more to report
-    initiative = data["inhalte"]["initiatives"]["masterplan-test"]
+    assert data["inhalte"]["fertig"]["ohne_aktuelle_meldung"] is False  # finished: nothing more to report
+    initiative = initiatives["masterplan-test"]
     assert initiative["angezeigter_status"] == "unklar" and initiative["history"][-1]["status"] == "laufend"
     text = (mini_site.site / "daten" / "massnahmen.csv").read_text(encoding="utf-8-sig")
     rows = {row["id"]: row for row in csv.DictReader(io.StringIO(text), delimiter=";")}
@@ -213,7 +214,7 @@ def test_region_pages_mark_geography_and_cite_their_description(mini_site: Build
 
 
 def test_an_announced_event_whose_date_passed_says_nobody_reported_it(mini_site: Build) -> None:
-    text = mini_site.text("zeitleiste/")
+    text = mini_site.text("zeitleiste/2018/")  # the year's page of the timeline
     assert "Angekündigt für Frühjahr 2018; ob es stattfand, meldet keine Quelle." in text
     assert text.count("ob es stattfand") == 1  # the conference took place; only the review is open
 

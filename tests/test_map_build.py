@@ -92,8 +92,8 @@ def test_region_page_and_open_data_give_the_official_key(mini_site: Build) -> No
     facts = mini_site.html("regionen/teststadt/").select_one("article dl.portal-facts")
     terms = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in facts.find_all("dt")}
     assert terms["Amtlicher Regionalschlüssel"] == "051110000000 (Düsseldorf (Stadt), laut den Verwaltungsgrenzen des BKG)"
-    data = json.loads((mini_site.site / "daten" / "inhalte.json").read_text(encoding="utf-8"))
-    regions = data["inhalte"]["regions"]
+    data = json.loads((mini_site.site / "daten" / "regionen.json").read_text(encoding="utf-8"))
+    regions = data["inhalte"]
     assert regions["teststadt"]["ars"] == "051110000000"
     assert regions["land"]["ars"] == "05"
 

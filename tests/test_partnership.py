@@ -14,7 +14,7 @@ from portal.catalog import Catalog
 from portal.indexes import Involvement
 from portal.network import RADIUS, SQUARE, STEP, layout, short
 from portal.partnership import COLUMN_LIMIT, NO_ROLE, ROW_LIMIT, build_matrix
-from portal.toc import TocEntry, org_type_anchor, overview_toc, record_toc
+from portal.toc import TocEntry, overview_toc, record_toc
 
 
 def two_initiatives() -> Catalog:
@@ -151,11 +151,13 @@ def test_record_toc_lists_the_declared_sections_present() -> None:
 
 def test_overview_toc_lists_the_groups() -> None:
     catalog = Catalog(mini_records(), TODAY)
-    assert [e.anchor for e in overview_toc(catalog, {"template": "timeline.html"})] == ["jahr-2017", "jahr-2018", "jahr-unbekannt", "je-initiative"]
+    assert [e.anchor for e in overview_toc(catalog, {"template": "timeline.html"})] == ["jahre", "je-initiative"]
+    assert [e.anchor for e in overview_toc(catalog, {"template": "timeline.html", "listing": "zeitleiste"})] == ["jahre"]
     assert [e.anchor for e in overview_toc(catalog, {"template": "measures.html"})] == ["status-beschlossen", "status-abgeschlossen"]
-    partners = overview_toc(catalog, {"template": "partners.html"})
-    assert [e.title for e in partners][1:-1] == [label for label, _ in catalog.orgs_by_type()]
-    assert all(e.anchor == org_type_anchor(e.title) for e in partners[1:-1])
+    # The partner directory links its types' pages (portal.archives) under one heading.
+    assert [e.anchor for e in overview_toc(catalog, {"template": "partners.html"})] == ["netzwerk", "arten", "personen"]
+    assert [e.anchor for e in overview_toc(catalog, {"template": "partners.html", "listing": "partner"})] == ["arten"]
+    assert overview_toc(catalog, {"template": "partners.html", "listing": "personen"}) == []
     assert [e.anchor for e in overview_toc(catalog, {"template": "network.html"})] == ["bild", "tabelle", "quellen"]
     assert overview_toc(catalog, {"template": "page.html"}) == []
 

@@ -1,5 +1,7 @@
 """Calendars (RFC 5545, written with ``icalendar``): milestones and measures' target dates, for all
 initiatives (``zeitleiste/kalender.ics``) and per initiative (``initiativen/<id>/kalender.ics``).
+The calendar of all initiatives is bounded: the dates of the last ``CALENDAR_PAST_MONTHS`` months
+and every coming one (a vague date counts by its last possible day); an initiative's holds all.
 
 Only a date known to the day becomes an event on that day. A month, a season, "Anfang 2023" or a
 year becomes an all-day span over every day it can mean (``DTSTART;VALUE=DATE`` to an exclusive
@@ -20,6 +22,7 @@ from typing import TYPE_CHECKING
 from icalendar import Calendar, Event
 
 from . import labels
+from .changes import CALENDAR_PAST_MONTHS
 from .dates import Precision
 from .feeds import ID_NAMESPACE, PORTAL_NAME, midnight
 from .urls import url_for
@@ -115,14 +118,33 @@ def calendar(name: str, events: list[bytes]) -> str:
     return (head[: -len(END)] + b"".join(events) + END).decode("utf-8")
 
 
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` months earlier (the month's last day when it has no such day)."""
+    month = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month, 12)
+    for last in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month + 1, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError(day)  # every month has a 28th
+
+
+def recent(item: Item, today: dt.date, months: int = CALENDAR_PAST_MONTHS) -> bool:
+    """Whether an item belongs in the calendar of all initiatives: its last possible day is at most
+    ``months`` months before ``today``, or later (every coming date)."""
+    last = item.date.last_day()
+    return last is not None and last >= months_before(today, months)
+
+
 def calendar_files(ctx: BuildContext) -> dict[str, str]:
-    """Every calendar by its path in the site: all initiatives, and one per initiative."""
+    """Every calendar by its path in the site: all initiatives (bounded, ``recent``), and one per initiative."""
     catalog = ctx.catalog
     chosen = items(catalog)
-    written = [(item.initiative_id, event(ctx, item).to_ical()) for item in chosen]
-    files = {catalog.calendar_path(): calendar(f"{PORTAL_NAME}: Termine", [text for _, text in written])}
+    written = [(item.initiative_id, event(ctx, item).to_ical(), recent(item, ctx.today)) for item in chosen]
+    files = {catalog.calendar_path(): calendar(f"{PORTAL_NAME}: Termine", [text for _, text, shown in written if shown])}
     by_initiative: dict[str, list[bytes]] = defaultdict(list)
-    for iid, text in written:  # in the order of the whole calendar: by date
+    for iid, text, _ in written:  # in the order of the whole calendar: by date
         by_initiative[iid].append(text)
     for iid in catalog.initiatives:
         files[catalog.calendar_path(iid)] = calendar(f"{PORTAL_NAME}: {catalog.initiatives[iid].title}", by_initiative[iid])

@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 # How many changes the "Neu" page shows, and the start page's block (older ones: feeds, timeline, press).
 PAGE_LIMIT = 100
 HOME_LIMIT = 5
+# The calendar of all initiatives holds the dates of the last this many months and every coming one
+# (an initiative's own calendar holds all its dates): bounded, so it does not grow with the years.
+CALENDAR_PAST_MONTHS = 12
 # The collections whose pages have a feed of their own (besides the whole portal and the press archive).
 FEED_COLLECTIONS = ("initiatives", "organisations", "topics", "regions")
 # The concerned records are named by (collection, id); these four plus "measures" and "documents".
@@ -210,6 +213,7 @@ class FollowQueries:
         documents: dict[str, Document]
 
     change_page_limit = PAGE_LIMIT  # how many changes the page "Neu" shows (overrides/changes.html)
+    calendar_past_months = CALENDAR_PAST_MONTHS  # said on the pages that link the calendar (portal/follow.html)
 
     @cached_property
     def change_index(self) -> ChangeIndex:

@@ -1,4 +1,5 @@
-"""Open data: the published content as JSON, and the measures as CSV for spreadsheets.
+"""Open data: the published content as JSON, one file per collection with an index, and the
+measures as CSV for spreadsheets.
 
 Dates keep the editors' notation ("Frühjahr 2018"), so a vague date stays vague in the data too.
 """
@@ -11,7 +12,7 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from . import labels
+from . import labels, timeline_data
 from .calendars import calendar_files
 from .feeds import feed_files
 
@@ -34,33 +35,80 @@ def _currency(catalog: Catalog, collection: str, key: str) -> dict[str, Any]:
             "neueste_quelle_vom": newest[1].notation() if newest else None}
 
 
-def content_json(ctx: BuildContext) -> str:
-    """Every published record by collection and id, plus each measure's derived status."""
+# One JSON file per collection under daten/, named in German like the site's sections. A file of
+# everything reached 107 MB at the size of all NRW: nobody downloads that to look at one initiative.
+COLLECTION_FILES: dict[str, str] = {
+    "initiatives": "initiativen", "measures": "massnahmen", "organisations": "organisationen",
+    "people": "personen", "regions": "regionen", "topics": "themen", "documents": "dokumente",
+}
+INDEX_FILE = "daten/index.json"
+
+
+def collection_records(ctx: BuildContext, name: str) -> dict[str, Any]:
+    """Every published record of one collection by id, with the derived fields the pages show
+    (how current it is; a measure's and an initiative's shown status and its source's date)."""
     catalog = ctx.catalog
-    collections: dict[str, Any] = {}
-    for name, records in catalog.records.items():
-        collections[name] = {key: records[key].model_dump(mode="json", exclude_defaults=True) for key in sorted(records)}
-    for name, records in collections.items():
-        if name != "documents":
-            for key, record in records.items():
-                record.update(_currency(catalog, name, key))
-    for key, measure in collections["measures"].items():
-        evidence = catalog.measure_evidence(key)
-        measure["aktueller_status"] = catalog.status(key)
-        measure["status_quelle_vom"] = _notation(evidence.date) or None
-        measure["zieltermin_verstrichen"] = catalog.is_overdue(key)
-        measure["letzte_meldung"] = _notation(catalog.last_news("measures", key)) or None
-        measure["ohne_aktuelle_meldung"] = catalog.is_stale("measures", key)
-    for key, initiative in collections["initiatives"].items():
-        state = catalog.initiative_state(key)
-        # The state the page shows, derived from the newest entry and its source's age (portal.evidence).
-        initiative["angezeigter_status"] = state.key
-        initiative["status_quelle_vom"] = _notation(state.evidence.date) or None
-        initiative["letzte_meldung"] = _notation(catalog.last_news("initiatives", key)) or None
-        initiative["ohne_aktuelle_meldung"] = catalog.is_stale("initiatives", key)
-    document = {"stichtag": ctx.today.isoformat(), "meldungsfrist_jahre": catalog.stale_years, "inhalte": collections}
+    records = catalog.records[name]
+    found = {key: records[key].model_dump(mode="json", exclude_defaults=True) for key in sorted(records)}
+    if name != "documents":
+        for key, record in found.items():
+            record.update(_currency(catalog, name, key))
+    if name == "measures":
+        for key, measure in found.items():
+            evidence = catalog.measure_evidence(key)
+            measure["aktueller_status"] = catalog.status(key)
+            measure["status_quelle_vom"] = _notation(evidence.date) or None
+            measure["zieltermin_verstrichen"] = catalog.is_overdue(key)
+            measure["letzte_meldung"] = _notation(catalog.last_news("measures", key)) or None
+            measure["ohne_aktuelle_meldung"] = catalog.is_stale("measures", key)
+    if name == "initiatives":
+        for key, initiative in found.items():
+            state = catalog.initiative_state(key)
+            # The state the page shows, derived from the newest entry and its source's age (portal.evidence).
+            initiative["angezeigter_status"] = state.key
+            initiative["status_quelle_vom"] = _notation(state.evidence.date) or None
+            initiative["letzte_meldung"] = _notation(catalog.last_news("initiatives", key)) or None
+            initiative["ohne_aktuelle_meldung"] = catalog.is_stale("initiatives", key)
+    return found
+
+
+def _json(document: object) -> str:
     # NaN and Infinity are not JSON; the model refuses them, and this would fail loudly if one slipped by.
-    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    # Compact separators: the files are for programs, and indentation made them a third larger.
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
+
+
+def _by_year(catalog: Catalog, records: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Records of documents by the year of their date (newest first), "undatiert" last."""
+    found: dict[str, dict[str, Any]] = {}
+    for key, record in records.items():
+        date = catalog.documents[key].date
+        found.setdefault(str(date.year) if date.known else "undatiert", {})[key] = record
+    years = sorted((y for y in found if y != "undatiert"), reverse=True)
+    return {y: found[y] for y in [*years, *(["undatiert"] if "undatiert" in found else [])]}
+
+
+def open_data_files(ctx: BuildContext) -> dict[str, str]:
+    """``daten/<sammlung>.json`` per collection (the documents per year: ``dokumente-2019.json``) and
+    ``daten/index.json`` naming each file with its collection, record count and size in bytes, the
+    reference date and the stale period (so a program reads the index first)."""
+    catalog = ctx.catalog
+    head = {"stichtag": ctx.today.isoformat(), "meldungsfrist_jahre": catalog.stale_years}
+    files: dict[str, str] = {}
+    listed = []
+    for name, stem in COLLECTION_FILES.items():
+        records = collection_records(ctx, name)
+        # The documents (20,000 at the size of all NRW, most of the volume) come one file per year of
+        # their date, "undatiert" for those without: who looks for the press of 2019 loads 2019.
+        parts = _by_year(catalog, records) if name == "documents" else {"": records}
+        for part, chosen in parts.items():
+            file = f"{stem}-{part}.json" if part else f"{stem}.json"
+            files[f"daten/{file}"] = _json({**head, "sammlung": name, **({"jahr": part} if part else {}), "inhalte": chosen})
+            listed.append({"sammlung": name, **({"jahr": part} if part else {}), "datei": file, "eintraege": len(chosen),
+                           "bytes": len(files[f"daten/{file}"].encode("utf-8"))})
+    files[INDEX_FILE] = json.dumps({**head, "dateien": listed, "tabellen": ["massnahmen.csv"]},
+                                   ensure_ascii=False, indent=2) + "\n"
+    return files
 
 
 # A cell starting with one of these is a formula to Excel and LibreOffice (=HYPERLINK(…) can send
@@ -131,8 +179,9 @@ def measures_csv(ctx: BuildContext) -> str:
 
 # Every open-data file by its path in the site; each receives the one build context.
 EXPORTS: dict[str, Callable[[BuildContext], str]] = {
-    "daten/inhalte.json": content_json,
     "daten/massnahmen.csv": measures_csv,
+    # The timeline overview's filter data, loaded on demand (portal.timeline_data).
+    timeline_data.PATH: lambda ctx: timeline_data.timeline_json(ctx.catalog),
 }
 
 
@@ -142,5 +191,5 @@ def follow_files(ctx: BuildContext) -> dict[str, str]:
     return {**feed_files(ctx), **calendar_files(ctx)}
 
 
-# Sets of files whose paths depend on the content (each record's feed); each returns {path: text}.
-FILE_SETS: list[Callable[[BuildContext], dict[str, str]]] = [follow_files]
+# Sets of files made together (the open data and its index; each record's feed); each returns {path: text}.
+FILE_SETS: list[Callable[[BuildContext], dict[str, str]]] = [open_data_files, follow_files]

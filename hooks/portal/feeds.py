@@ -22,6 +22,8 @@ import datetime as dt
 import io
 import posixpath
 import uuid
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from feedgenerator import Atom1Feed
@@ -31,6 +33,8 @@ from .changes import FEED_COLLECTIONS
 from .labels import PRESS_TYPES
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
     from .catalog import Catalog
     from .changes import Change
     from .context import BuildContext
@@ -63,10 +67,35 @@ def link(ctx: BuildContext, path: str, feed_path: str) -> str:
     """An address in a feed: absolute with a known site address, else relative to the feed itself."""
     if ctx.site_url:
         return ctx.site_url + path
-    folder = posixpath.dirname(feed_path)
+    return _relative(path, posixpath.dirname(feed_path))
+
+
+@lru_cache(maxsize=65536)
+def _relative(path: str, folder: str) -> str:
+    """``path`` relative to ``folder``: the same change's page is linked from many feeds in the same
+    kind of folder, so each pair is worked out once."""
     relative = posixpath.relpath(path.split("#")[0] or ".", folder or ".")
     relative = "./" if relative == "." else relative + ("/" if path.split("#")[0].endswith("/") else "")
     return relative + ("#" + path.split("#", 1)[1] if "#" in path else "")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A change as every feed writes it: made once per build (a change appears in the feeds of every
+    record it concerns, about 25 on average), so the cost of the feeds is linear in the changes."""
+
+    title: str
+    description: str
+    unique_id: str
+    updated: dt.datetime
+
+
+def prepare(ctx: BuildContext, changes: Iterable[Change]) -> dict[str, Entry]:
+    """Each change's entry by its key, in one pass."""
+    return {change.key: Entry(f"{change.date.german()}: {change.text}",
+                              # The summary is written as type="html": escaped, so an editor's "<" stays text.
+                              str(escape(summary(ctx, change))), stable_id(change.key),
+                              midnight(recorded(ctx, change))) for change in changes}
 
 
 class _Feed(Atom1Feed):
@@ -92,20 +121,22 @@ def summary(ctx: BuildContext, change: Change) -> str:
     return " ".join(parts)
 
 
-def atom(ctx: BuildContext, path: str, title: str, page: str, changes: list[Change], subtitle: str) -> str:
-    """One Atom feed at site path ``path`` for the page ``page`` with ``changes`` (newest first)."""
+def atom(ctx: BuildContext, path: str, title: str, page: str, changes: list[Change], subtitle: str,
+         prepared: Mapping[str, Entry] | None = None) -> str:
+    """One Atom feed at site path ``path`` for the page ``page`` with ``changes`` (newest first);
+    ``prepared`` holds the entries already made (``prepare``), the others are made here."""
+    entries = prepared if prepared is not None else {}
+    missing = [c for c in changes if c.key not in entries]
+    if missing:
+        entries = {**entries, **prepare(ctx, missing)}
     feed = _Feed(
         title=title, link=link(ctx, page, path), description=subtitle, language="de",
         author_name=PORTAL_NAME, feed_url=ctx.site_url + path if ctx.site_url else posixpath.basename(path),
         feed_guid=stable_id(f"feed/{path}"), empty_date=midnight(ctx.today))
     for change in changes:
-        feed.add_item(
-            title=f"{change.date.german()}: {change.text}",
-            link=link(ctx, change.url, path),
-            # The summary is written as type="html": escaped, so an editor's "<" stays text.
-            description=str(escape(summary(ctx, change))),
-            unique_id=stable_id(change.key),
-            updateddate=midnight(recorded(ctx, change)))
+        entry = entries[change.key]
+        feed.add_item(title=entry.title, link=link(ctx, change.url, path), description=entry.description,
+                      unique_id=entry.unique_id, updateddate=entry.updated)
     out = io.StringIO()
     feed.write(out, "utf-8")
     return out.getvalue()
@@ -114,19 +145,22 @@ def atom(ctx: BuildContext, path: str, title: str, page: str, changes: list[Chan
 def feed_files(ctx: BuildContext) -> dict[str, str]:
     """Every feed by its path in the site: the portal's, the press archive's, one per record page."""
     catalog = ctx.catalog
+    # Which changes each feed shows (index lookups, each bounded), then every entry made once.
+    portal = catalog.changes(FEED_LIMIT)
+    press = [c for c in catalog.changes() if c.kind == "document" and catalog.documents[c.recorded[1]].type in PRESS_TYPES][:FEED_LIMIT]
+    records = [(collection, record_id, catalog.changes_about(collection, record_id, RECORD_FEED_LIMIT))
+               for collection in FEED_COLLECTIONS for record_id in catalog.records[collection]]
+    prepared = prepare(ctx, {c.key: c for c in [*portal, *press, *(c for _, _, shown in records for c in shown)]}.values())
     files = {
-        catalog.feed_path(): atom(ctx, catalog.feed_path(), f"{PORTAL_NAME}: Neu", "neu/",
-                                  catalog.changes(FEED_LIMIT), "Neue Meldungen, Beschlüsse, Termine und Quellen aller Initiativen"),
+        catalog.feed_path(): atom(ctx, catalog.feed_path(), f"{PORTAL_NAME}: Neu", "neu/", portal,
+                                  "Neue Meldungen, Beschlüsse, Termine und Quellen aller Initiativen", prepared),
+        catalog.feed_path("press"): atom(ctx, catalog.feed_path("press"), f"{PORTAL_NAME}: Presse", "presse/", press,
+                                         "Pressemitteilungen, Nachrichten und Interviews", prepared),
     }
-    press = [c for c in catalog.changes() if c.kind == "document" and catalog.documents[c.recorded[1]].type in PRESS_TYPES]
-    files[catalog.feed_path("press")] = atom(ctx, catalog.feed_path("press"), f"{PORTAL_NAME}: Presse", "presse/",
-                                             press[:FEED_LIMIT], "Pressemitteilungen, Nachrichten und Interviews")
-    for collection in FEED_COLLECTIONS:
-        for record_id in catalog.records[collection]:
-            path = catalog.feed_path(collection, record_id)
-            files[path] = atom(ctx, path, f"{PORTAL_NAME}: {catalog.name(collection, record_id)}",
-                               catalog.url(collection, record_id), catalog.changes_about(collection, record_id, RECORD_FEED_LIMIT),
-                               f"Änderungen zu {catalog.name(collection, record_id)}")
+    for collection, record_id, shown in records:
+        path = catalog.feed_path(collection, record_id)
+        files[path] = atom(ctx, path, f"{PORTAL_NAME}: {catalog.name(collection, record_id)}",
+                           catalog.url(collection, record_id), shown, f"Änderungen zu {catalog.name(collection, record_id)}", prepared)
     return files
 
 

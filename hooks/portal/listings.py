@@ -1,6 +1,7 @@
 """Queries for overview pages: the timeline, topics, regions, groupings and filter options.
 
-A mixin of ``portal.catalog.Catalog``.
+A mixin of ``portal.catalog.Catalog``; the overviews split into pages of their own are in
+``portal.archives``.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import labels
+from .archives import ArchiveQueries
 
 if TYPE_CHECKING:
     from .evidence import State
@@ -24,8 +26,9 @@ class TimelineEntry:
     milestone: Milestone
 
 
-class ListingQueries:
-    """What overview pages list, in which groups and with which filters."""
+class ListingQueries(ArchiveQueries):
+    """What overview pages list, in which groups and with which filters (the split overviews' pages:
+    ``portal.archives``)."""
 
     if TYPE_CHECKING:  # provided by Catalog and ProgressQueries, and documented there (hence noqa: D102)
         index: Indexes

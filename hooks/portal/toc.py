@@ -36,19 +36,21 @@ def record_toc(catalog: Catalog, collection: str, record_id: str) -> list[TocEnt
     return [TocEntry(s.anchor, s.title) for s in PAGE_TYPES[collection].present_sections(catalog, record_id)]
 
 
-def org_type_anchor(label: str) -> str:
-    """The anchor of an organisation type's group on the partner directory ("Kammern" → "kammern")."""
-    return label.lower().replace(" ", "-")
-
-
 def _timeline(catalog: Catalog, meta: Mapping[str, Any]) -> list[TocEntry]:
-    years = [TocEntry(anchor, heading) for anchor, heading, _ in catalog.timeline_by_year()]
-    return [*years, TocEntry("je-initiative", "Zeitleiste je Initiative")]
+    # A year's page (portal.archives) has one heading; the overview its years and the initiatives.
+    if meta.get("listing"):
+        return [TocEntry("jahre", "Andere Jahre")]
+    return [TocEntry("jahre", "Nach Jahren"), TocEntry("je-initiative", "Zeitleiste je Initiative")]
 
 
 def _partners(catalog: Catalog, meta: Mapping[str, Any]) -> list[TocEntry]:
-    types = [TocEntry(org_type_anchor(label), label) for label, _ in catalog.orgs_by_type()]
-    return [TocEntry("netzwerk", "Wer mit wem"), *types, TocEntry("personen", "Personen in öffentlichen Rollen")]
+    # A type's page (portal.archives) has one heading, the people's none; the overview links both.
+    if meta.get("listing") == "partner":
+        return [TocEntry("arten", "Andere Arten von Organisationen")]
+    if meta.get("listing"):
+        return []
+    return [TocEntry("netzwerk", "Wer mit wem"), TocEntry("arten", "Organisationen nach Art"),
+            TocEntry("personen", "Personen in öffentlichen Rollen")]
 
 
 def _measures(catalog: Catalog, meta: Mapping[str, Any]) -> list[TocEntry]:
