@@ -42,6 +42,12 @@ PAGE_SIZE = 400
 # Measures per page of the list of every measure (the overview's first page and …/seite/N/): the
 # overview also carries the filter form and the status summary, so its list is shorter.
 OVERVIEW_PAGE_SIZE = 100
+# Profile pages (topic, region, organisation, initiative, person, start page) show at most this many
+# of a kind and link to the full list, so that they stay small however much content there is.
+GROUP_LIMIT = 10      # measures per status group (glance.measure_groups)
+CARD_LIMIT = 12       # initiative cards; the rest as plain links
+PRESS_LIMIT = 10      # newest documents that name the record
+LIST_LIMIT = 50       # measures an organisation's page lists; measures per status on an initiative's page
 
 
 def regions_up(regions: Mapping[str, Region], region_id: str | None) -> list[str]:
@@ -76,6 +82,11 @@ class SelectionQueries:
         def by_status(self, measure_ids: list[str]) -> list[tuple[str, str, list[str]]]: ...  # noqa: D102
         def measures_of_topic(self, topic_id: str) -> list[str]: ...  # noqa: D102
         def measures_in_region(self, region_id: str) -> list[str]: ...  # noqa: D102
+        def with_topic(self, topic_id: str) -> dict[str, list[str]]: ...  # noqa: D102
+        def initiatives_in(self, region_id: str) -> list[str]: ...  # noqa: D102
+        def initiatives_by_news(self) -> list[str]: ...  # noqa: D102
+        def status_groups(self, measure_ids: list[str], limit: int) -> list[tuple[str, str, list[str], int]]: ...  # noqa: D102
+        def sources_for(self, collection: str, ids: list[str]) -> list[str]: ...  # noqa: D102
 
     def measure_selection(self, name: str, status: str = "") -> list[str]:
         """The measures of a static list: "overdue", "stale", "untargeted" by title; "status" with
@@ -198,3 +209,39 @@ class SelectionQueries:
         """(id, name) of every region an initiative lies in or below, by name: the region filter's choices."""
         used = {r for i in self.initiatives.values() for r in self.region_path(i.region)}
         return [(r, self.regions[r].name) for r in self.sorted_ids("regions") if r in used]
+
+    # --- bounded profile pages ----------------------------------------------------------------
+    def limits(self) -> dict[str, int]:
+        """The page bounds of profile pages (``GROUP_LIMIT``, ``CARD_LIMIT``, ``PRESS_LIMIT``, ``LIST_LIMIT``), for templates."""
+        return {"group": GROUP_LIMIT, "cards": CARD_LIMIT, "press": PRESS_LIMIT, "list": LIST_LIMIT}
+
+    def card_split(self, initiative_ids: list[str]) -> tuple[list[str], list[str]]:
+        """The initiatives a page shows as cards (at most ``CARD_LIMIT``, newest news first) and the
+        rest, by title, which it lists as plain links."""
+        wanted = set(initiative_ids)
+        if len(wanted) <= CARD_LIMIT:
+            return list(initiative_ids), []
+        if "_by_news" not in self.__dict__:  # one order for every page of the build
+            self.__dict__["_by_news"] = self.initiatives_by_news()
+        cards = [iid for iid in self.__dict__["_by_news"] if iid in wanted][:CARD_LIMIT]
+        shown = set(cards)
+        return cards, [iid for iid in initiative_ids if iid not in shown]
+
+    def shown_measures(self, measure_ids: list[str]) -> list[str]:
+        """The measures ``glance.measure_groups`` shows of ``measure_ids``: at most ``GROUP_LIMIT`` per status."""
+        return [mid for _, _, shown, _ in self.status_groups(measure_ids, GROUP_LIMIT) for mid in shown]
+
+    def topic_page_sources(self, topic_id: str) -> list[str]:
+        """The sources of what a topic page shows: its initiative cards' and its shown measures'."""
+        found = self.with_topic(topic_id)
+        cards, _ = self.card_split(found["initiatives"])
+        return list(dict.fromkeys(self.sources_for("initiatives", cards)
+                                  + self.sources_for("measures", self.shown_measures(found["measures"]))))
+
+    def region_page_sources(self, region_id: str) -> list[str]:
+        """The sources of what a region page shows: its own description's, its initiative cards' and
+        its shown measures'."""
+        cards, _ = self.card_split(self.initiatives_in(region_id))
+        own = list(self.regions[region_id].sources)
+        return list(dict.fromkeys(own + self.sources_for("initiatives", cards)
+                                  + self.sources_for("measures", self.shown_measures(self.measures_in_region(region_id)))))
