@@ -20,7 +20,8 @@ function portalIndexed(form, scope) {
   "use strict";
   var page = parseInt(scope.getAttribute("data-portal-limit"), 10) || 100;
   var total = parseInt(scope.getAttribute("data-portal-total"), 10) || 0;
-  var measures = scope.getAttribute("data-portal-measures") || "";
+  /* Addresses as the server writes them ("x/" beside the page, "../initiativen/x/"). */
+  var measures = (scope.getAttribute("data-portal-measures") || "").replace(/^\.\/$/, "");
   var initiatives = scope.getAttribute("data-portal-initiatives") || "";
   var original = Array.prototype.slice.call(scope.childNodes);
   var count = form.querySelector("[data-portal-count]");

@@ -55,7 +55,8 @@ def _partners(catalog: Catalog, meta: Mapping[str, Any]) -> list[TocEntry]:
 def _measures(catalog: Catalog, meta: Mapping[str, Any]) -> list[TocEntry]:
     # The overview shows the first page of the list of every measure: the statuses on that page.
     ids, _ = catalog.selection_page("all")
-    return [TocEntry(f"status-{state}", label) for state, label, _ in catalog.by_status(ids)]
+    groups = [TocEntry(f"status-{state}", label) for state, label, _ in catalog.by_status(ids)]
+    return groups + ([TocEntry("quellen", "Quellen dieser Seite")] if catalog.sources_for("measures", ids) else [])
 
 
 def _network(catalog: Catalog, meta: Mapping[str, Any]) -> list[TocEntry]:
