@@ -14,13 +14,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shutil
+import subprocess
 from collections.abc import Iterator
 from urllib.parse import urljoin
 
 import pytest
-from conftest import EPOCH, Build, GuardedPages, builds, mini_project, run_build
-from playwright.sync_api import Page, expect
+from conftest import EPOCH, ROOT, Build, GuardedPages, builds, mini_project, run_build
+from playwright.sync_api import Browser, Page, expect
 from sitetools import serve
+from test_html_validity import VNU, is_material_toggle
 
 from portal import selections
 from portal.catalog import Catalog
@@ -277,3 +280,49 @@ def test_without_javascript_the_page_links_lead_to_every_measure(guarded_pages: 
             break
         following.click()
     assert sorted(seen) == sorted(m.title for m in catalog.measures.values())
+
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_RUN = ("axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']},"
+           " resultTypes: ['violations']})")
+
+
+@pytest.mark.parametrize("url", ["massnahmen/?region=land", "massnahmen/", "massnahmen/seite/2/", "massnahmen/thema/flaechen/",
+                                 "massnahmen/region/land/2/", "themen/flaechen/", "regionen/land/"])
+def test_axe_finds_no_violations_on_the_lists(browser: Browser, served: str, url: str) -> None:
+    """The new lists, and the overview with the script's items drawn from the filter data."""
+    # bypass_csp: axe-core is added as an inline script, which the pages' policy blocks.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE", bypass_csp=True)
+    try:
+        tab = context.new_page()
+        tab.goto(served + url)
+        if "?" in url:
+            expect(tab.locator("[data-portal-count]")).to_contain_text("hier die ersten")
+        tab.add_script_tag(path=str(AXE))
+        violations = tab.evaluate(AXE_RUN)["violations"]
+        assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)[:4000]
+    finally:
+        context.close()
+
+
+@pytest.mark.slow  # starts Java
+def test_new_lists_are_valid_html_also_as_the_script_draws_them(built: Build, browser: Browser, served: str,
+                                                                 tmp_path: pytest.TempPathFactory) -> None:
+    java = shutil.which("java")
+    assert java, "Java fehlt (Debian-Paket openjdk-17-jre-headless)"
+    context = browser.new_context(locale="de-DE")
+    try:
+        tab = context.new_page()
+        tab.goto(served + "massnahmen/?overdue=ja")
+        expect(tab.locator("[data-portal-count]")).to_contain_text("hier die ersten")
+        drawn = tmp_path / "gefiltert.html"  # type: ignore[operator]
+        drawn.write_text(tab.content(), encoding="utf-8")
+    finally:
+        context.close()
+    pages = [built.site / "massnahmen" / "index.html", built.site / "massnahmen" / "seite" / "2" / "index.html",
+             built.site / "massnahmen" / "thema" / "flaechen" / "index.html", built.site / "massnahmen" / "region" / "land" / "2" / "index.html",
+             built.site / "themen" / "flaechen" / "index.html", built.site / "regionen" / "land" / "index.html", drawn]
+    proc = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, pages)],
+                          capture_output=True, text=True, timeout=300)
+    problems = [m for m in json.loads(proc.stderr)["messages"] if not is_material_toggle(m)]
+    assert problems == [], "\n".join(f"{m.get('url')}:{m.get('lastLine')}: {m['message']}" for m in problems)

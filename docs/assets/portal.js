@@ -89,9 +89,10 @@ function portalIndexed(form, scope) {
     initiative.textContent = data.initiatives[row[3]][1];
     initiative.setAttribute("href", initiatives + data.initiatives[row[3]][0] + "/");
     if (target) {
-      var time = slot(li, "time");
+      var time = document.createElement("time");
       time.setAttribute("datetime", target[0]);
       time.textContent = target[1];
+      slot(li, "time").replaceWith(time);
     } else { slot(li, "target").remove(); }
     Array.prototype.forEach.call(li.querySelectorAll("[data-slot]"), function (el) { el.removeAttribute("data-slot"); });
     return li;
