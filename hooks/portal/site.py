@@ -94,7 +94,7 @@ class Portal:
         return stand(paths, self._changes, self.today)
 
     def exports(self) -> dict[str, str]:
-        """Open-data files, feeds and calendars by their path in the site."""
+        """Open-data files, feeds, calendars and the measures overview's filter data by their path in the site."""
         ctx = self.build_context
         files = {path: make(ctx) for path, make in EXPORTS.items()}
         for make_set in FILE_SETS:
