@@ -214,8 +214,10 @@ class SelectionQueries:
 
     # --- bounded profile pages ----------------------------------------------------------------
     def limits(self) -> dict[str, int]:
-        """The page bounds of profile pages (``GROUP_LIMIT``, ``CARD_LIMIT``, ``PRESS_LIMIT``, ``LIST_LIMIT``), for templates."""
-        return {"group": GROUP_LIMIT, "cards": CARD_LIMIT, "press": PRESS_LIMIT, "list": LIST_LIMIT}
+        """The page bounds of profile pages (``GROUP_LIMIT``, ``CARD_LIMIT``, ``PRESS_LIMIT``, ``LIST_LIMIT``)
+        and of the overview's list (``OVERVIEW_PAGE_SIZE``), for templates."""
+        return {"group": GROUP_LIMIT, "cards": CARD_LIMIT, "press": PRESS_LIMIT, "list": LIST_LIMIT,
+                "overview": OVERVIEW_PAGE_SIZE}
 
     def card_split(self, initiative_ids: list[str]) -> tuple[list[str], list[str]]:
         """The initiatives a page shows as cards (at most ``CARD_LIMIT``, newest news first) and the
