@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from jinja2 import Environment
 
-from portal import labels
+import pytest
+
+from portal import labels, selections
 from portal.catalog import Catalog
 from test_macros import _calls_the_macros_it_names  # noqa: F401 - autouse: each example calls its macros
 from test_macros import HOSTILE_CALLS, TODAY, Macros, changed, example, hrefs, mini_records, one, soup, text
@@ -137,6 +139,73 @@ def test_measure_groups_are_bounded_and_link_the_rest(env: Environment, catalog:
                                               "Alle 2 Maßnahmen „beschlossen“ in der gefilterten Liste")
 
 
+@example("measure_groups")
+def test_measure_groups_link_a_facet_where_the_status_begins(env: Environment, catalog: Catalog) -> None:
+    records = mini_records()
+    changed(records, "measures", "fertig", history=records["measures"]["glasfaser"].history)  # type: ignore[attr-defined]
+    both = Catalog(records, TODAY)
+    html = glance(env, both).measure_groups(MEASURES, 1, facet=("region", "land"))
+    (section,) = soup(html).select("section.portal-groups")
+    more = section.find_all("a")[-1]
+    assert more["href"] == "../../massnahmen/region/land/#status-beschlossen"
+    assert text(more) == "Alle 2 Maßnahmen „beschlossen“ in der Liste in der Region „Testland“"
+
+
+@example("measure_item")
+def test_measure_item_is_short_and_flags_an_overdue_target(env: Environment, catalog: Catalog) -> None:
+    g = glance(env, catalog)
+    overdue = one(g.measure_item("glasfaser"), "li[data-portal-item]")
+    assert [a["href"] for a in overdue.find_all("a", recursive=False)] == ["../../massnahmen/glasfaser/", "../../methode/#status-beschlossen"]
+    assert text(overdue) == "Glasfaser bis 2020 beschlossen Zieltermin 2020 verstrichen · Masterplan Test · Ziel: 2020"
+    assert overdue.select_one(".portal-flag a.portal-status--overdue")["href"] == "../../methode/#zieltermin-verstrichen"
+    assert overdue.select_one(".portal-target time")["datetime"] == "2020"
+    done = one(g.measure_item("fertig"), "li[data-portal-item]")
+    assert done.select_one(".portal-flag") is None
+    assert text(done) == "Erledigte Maßnahme abgeschlossen · Masterplan Test · Ziel: 2018"
+
+
+@example("measure_item_template")
+def test_measure_item_template_has_the_items_markup_with_slots(env: Environment, catalog: Catalog) -> None:
+    html = str(glance(env, catalog).measure_item_template("liste"))
+    page = soup(html)
+    item = page.select_one("template#liste-eintrag > li[data-portal-item]")
+    assert [el["data-slot"] for el in item.select("[data-slot]")] == [
+        "title", "status", "flag", "overdue-target", "initiative", "target", "time"]
+    # The same parts in the same order as measure_item: filled in, the script's item reads like the server's.
+    served = one(glance(env, catalog).measure_item("glasfaser"), "li[data-portal-item]")
+    shape = lambda li: [(el.name, el.get("class")) for el in li.find_all(True) if not el.find_parent("a", class_="portal-status--beschlossen") and el.name not in ("svg", "path")]  # noqa: E731
+    # (Slots are <span>s the script replaces: the status tag, the overdue date's text, the <time>.)
+    assert [x for x in shape(item) if x != ("span", None)] == [
+        x for x in shape(served) if x[1] not in (["portal-status", "portal-status--beschlossen"], ["portal-status__icon"]) and x[0] != "time"]
+    tags = page.select("template[id^='liste-status-']")
+    assert [t["id"].removeprefix("liste-status-") for t in tags] == list(labels.MEASURE_STATUS_ORDER)
+    assert all(t.select_one("a.portal-status") for t in tags)
+
+
+@example("pages_nav")
+def test_pages_nav_links_every_page_and_marks_the_current_one(env: Environment, catalog: Catalog) -> None:
+    g = glance(env, catalog)
+    assert str(g.pages_nav("all", "", 1, 1)).strip() == ""
+    nav = one(g.pages_nav("topic", "flaechen", 2, 3), "nav.portal-pages")
+    assert nav["aria-label"] == "Seiten dieser Liste"
+    assert text(nav.p) == "Seite 2 von 3 · nächste Seite"
+    assert [(a["href"], a.get("aria-current")) for a in nav.select("li a")] == [
+        ("../../massnahmen/thema/flaechen/", None), ("../../massnahmen/thema/flaechen/2/", "page"),
+        ("../../massnahmen/thema/flaechen/3/", None)]
+
+
+@example("newest_press")
+def test_newest_press_is_bounded_and_says_how_many_there_are(env: Environment, catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
+    html = glance(env, catalog).newest_press(["pm-eins"], "diese Organisation")
+    assert [h["id"] for h in soup(html).find_all("h2")] == ["presse"]
+    assert "neuesten" not in str(html)
+    assert str(glance(env, catalog).newest_press([], "diese Organisation")).strip() == ""
+    monkeypatch.setattr(selections, "PRESS_LIMIT", 0)
+    html = glance(env, catalog).newest_press(["pm-eins"], "diese Organisation")
+    assert soup(html).find("h2") is None
+    assert text(soup(html).p) == "Die 0 neuesten von 1 Dokumenten, die diese Organisation nennen. Alle Dokumente stehen unter Quellen."
+
+
 def test_initiatives_by_news_newest_first_then_by_title() -> None:
     records = mini_records()
     first = records["initiatives"]["masterplan-test"]
@@ -155,4 +224,8 @@ HOSTILE_CALLS.update({
     "legend": (lambda g, c: g.legend("initiative"), False, "glance"),
     "tiles": (lambda g, c: g.tiles(c.status_summary(sorted(c.measures))), False, "glance"),
     "measure_groups": (lambda g, c: g.measure_groups(sorted(c.measures), 1, "region=teststadt"), True, "glance"),
+    "measure_item": (lambda g, c: g.measure_item("glasfaser"), True, "glance"),
+    "measure_item_template": (lambda g, c: g.measure_item_template("liste"), False, "glance"),
+    "pages_nav": (lambda g, c: g.pages_nav("region", "teststadt", 1, 2), False, "glance"),
+    "newest_press": (lambda g, c: g.newest_press(["pm-eins"], "diese Organisation"), True, "glance"),
 })

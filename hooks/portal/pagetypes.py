@@ -214,7 +214,7 @@ PAGE_TYPES: dict[str, PageType] = {
             Section("initiativen", "Initiativen"),
             Section("massnahmen", "Maßnahmen"),
             _press("topics"),
-            Section("quellen", "Quellen", heading="Quellen dieser Seite", shown=lambda c, k: bool(c.topic_sources(k))),
+            Section("quellen", "Quellen", heading="Quellen dieser Seite", shown=lambda c, k: bool(c.topic_page_sources(k))),
         ),
     ),
     "regions": PageType(
@@ -225,7 +225,7 @@ PAGE_TYPES: dict[str, PageType] = {
             Section("initiativen", "Initiativen"),
             Section("massnahmen", "Maßnahmen", heading="Maßnahmen in der Region"),
             Section("partner", "Organisationen", heading="Organisationen vor Ort", shown=lambda c, k: bool(c.organisations_in(k))),
-            Section("quellen", "Quellen", heading="Quellen dieser Seite", shown=lambda c, k: bool(c.region_sources(k))),
+            Section("quellen", "Quellen", heading="Quellen dieser Seite", shown=lambda c, k: bool(c.region_page_sources(k))),
         ),
     ),
 }

@@ -19,6 +19,7 @@ from .evidence import DEFAULT_STALE_YEARS
 from .exports import EXPORTS, FILE_SETS
 from .feeds import page_feeds
 from .markup import render_inline, render_prose
+from .measure_index import FILTER_PATH, filter_json
 from .model import COLLECTIONS, Record
 from .pages import PagePlan, intro_html, plan_pages
 from .pagetypes import PAGE_TYPES
@@ -93,11 +94,12 @@ class Portal:
         return stand(paths, self._changes, self.today)
 
     def exports(self) -> dict[str, str]:
-        """Open-data files, feeds and calendars by their path in the site."""
+        """Open-data files, feeds, calendars and the measures overview's filter data by their path in the site."""
         ctx = self.build_context
         files = {path: make(ctx) for path, make in EXPORTS.items()}
         for make_set in FILE_SETS:
             files.update(make_set(ctx))
+        files[FILTER_PATH] = filter_json(self.catalog)  # the measures overview's filters (portal.measure_index)
         return files
 
     @property

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .pagetypes import PAGE_TYPES
+from .selections import GROUPED
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -54,7 +55,10 @@ def _partners(catalog: Catalog, meta: Mapping[str, Any]) -> list[TocEntry]:
 
 
 def _measures(catalog: Catalog, meta: Mapping[str, Any]) -> list[TocEntry]:
-    return [TocEntry(f"status-{state}", label) for state, label, _ in catalog.by_status(catalog.sorted_ids("measures"))]
+    # The overview shows the first page of the list of every measure: the statuses on that page.
+    ids, _ = catalog.selection_page("all")
+    groups = [TocEntry(f"status-{state}", label) for state, label, _ in catalog.by_status(ids)]
+    return groups + ([TocEntry("quellen", "Quellen dieser Seite")] if catalog.sources_for("measures", ids) else [])
 
 
 def _network(catalog: Catalog, meta: Mapping[str, Any]) -> list[TocEntry]:
@@ -64,10 +68,13 @@ def _network(catalog: Catalog, meta: Mapping[str, Any]) -> list[TocEntry]:
 
 
 def _selection(catalog: Catalog, meta: Mapping[str, Any]) -> list[TocEntry]:
-    # A static list of measures (overrides/measures-selection.html): its only heading is the sources
-    # of the measures on this page of the list, when they have any.
-    ids, _ = catalog.selection_page(str(meta.get("selection", "")), str(meta.get("status") or ""), int(meta.get("page") or 1))
-    return [TocEntry("quellen", "Quellen dieser Seite")] if catalog.sources_for("measures", ids) else []
+    # A static list of measures (overrides/measures-selection.html): the status headings of a grouped
+    # list (every measure, a topic's, a region's) on this page, then the sources of the measures on
+    # this page of the list, when they have any.
+    name = str(meta.get("selection", ""))
+    ids, _ = catalog.selection_page(name, str(meta.get("status") or ""), int(meta.get("page") or 1))
+    groups = [TocEntry(f"status-{state}", label) for state, label, _ in catalog.by_status(ids)] if name in GROUPED else []
+    return groups + ([TocEntry("quellen", "Quellen dieser Seite")] if catalog.sources_for("measures", ids) else [])
 
 
 # Overview pages by their template (front matter of their Markdown file in docs/); the functions also
