@@ -160,7 +160,9 @@ def test_toc_entries_are_the_pages_section_headings(mini_site: Build, url: str) 
     assert toc_anchors(soup) == headings and headings
 
 
-@pytest.mark.parametrize(("url", "first"), [("zeitleiste/", "jahr-2017"), ("partner/", "netzwerk"), ("massnahmen/", "status-beschlossen")])
+@pytest.mark.parametrize(("url", "first"), [("zeitleiste/", "jahre"), ("zeitleiste/2017/", "jahre"), ("partner/", "netzwerk"),
+                                            ("partner/art/stadt/", "arten"), ("partner/personen/", "quellen"),
+                                            ("massnahmen/", "status-beschlossen")])
 def test_overviews_list_their_groups_in_the_toc(mini_site: Build, url: str, first: str) -> None:
     soup = mini_site.html(url)
     anchors = toc_anchors(soup)

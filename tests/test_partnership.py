@@ -152,12 +152,15 @@ def test_record_toc_lists_the_declared_sections_present() -> None:
 def test_overview_toc_lists_the_groups() -> None:
     catalog = Catalog(mini_records(), TODAY)
     assert [e.anchor for e in overview_toc(catalog, {"template": "timeline.html"})] == ["jahre", "je-initiative"]
-    assert [e.anchor for e in overview_toc(catalog, {"template": "timeline.html", "listing": "zeitleiste"})] == ["jahre"]
+    year = {"template": "timeline.html", "listing": "zeitleiste", "group": "2017", "page": 1}
+    assert [e.anchor for e in overview_toc(catalog, year)] == ["jahre", "quellen"]
     assert [e.anchor for e in overview_toc(catalog, {"template": "measures.html"})] == ["status-beschlossen", "status-abgeschlossen"]
     # The partner directory links its types' pages (portal.archives) under one heading.
     assert [e.anchor for e in overview_toc(catalog, {"template": "partners.html"})] == ["netzwerk", "arten", "personen"]
-    assert [e.anchor for e in overview_toc(catalog, {"template": "partners.html", "listing": "partner"})] == ["arten"]
-    assert overview_toc(catalog, {"template": "partners.html", "listing": "personen"}) == []
+    kind = {"template": "partners.html", "listing": "partner", "group": "stadt", "page": 1}
+    assert [e.anchor for e in overview_toc(catalog, kind)] == ["arten", "quellen"]
+    people = {"template": "partners.html", "listing": "personen", "group": "personen", "page": 1}
+    assert [e.anchor for e in overview_toc(catalog, people)] == ["quellen"]
     assert [e.anchor for e in overview_toc(catalog, {"template": "network.html"})] == ["bild", "tabelle", "quellen"]
     assert overview_toc(catalog, {"template": "page.html"}) == []
 

@@ -37,19 +37,39 @@ def record_toc(catalog: Catalog, collection: str, record_id: str) -> list[TocEnt
     return [TocEntry(s.anchor, s.title) for s in PAGE_TYPES[collection].present_sections(catalog, record_id)]
 
 
+SOURCES = TocEntry("quellen", "Quellen dieser Seite")
+
+
+def _listed(catalog: Catalog, meta: Mapping[str, Any]) -> list[Any]:
+    """What a page of a split overview (portal.archives) lists: its group's items on its page number."""
+    group = catalog.archive_group(str(meta["listing"]), str(meta["group"]))
+    return list(group.paged.page(int(meta.get("page") or 1)))
+
+
 def _timeline(catalog: Catalog, meta: Mapping[str, Any]) -> list[TocEntry]:
-    # A year's page (portal.archives) has one heading; the overview its years and the initiatives.
+    # A year's page (portal.archives): the other years and its milestones' sources; the overview its
+    # years and the initiatives.
     if meta.get("listing"):
-        return [TocEntry("jahre", "Andere Jahre")]
+        return [TocEntry("jahre", "Andere Jahre"), *([SOURCES] if catalog.entry_sources(_listed(catalog, meta)) else [])]
     return [TocEntry("jahre", "Nach Jahren"), TocEntry("je-initiative", "Zeitleiste je Initiative")]
 
 
-def _partners(catalog: Catalog, meta: Mapping[str, Any]) -> list[TocEntry]:
-    # A type's page (portal.archives) has one heading, the people's none; the overview links both.
-    if meta.get("listing") == "partner":
-        return [TocEntry("arten", "Andere Arten von Organisationen")]
+def _documents(catalog: Catalog, meta: Mapping[str, Any]) -> list[TocEntry]:
+    # The press archive and the sources (portal.archives): a year's page links the other years; the
+    # overview its years and, for the press, the newest items.
     if meta.get("listing"):
-        return []
+        return [TocEntry("jahre", "Andere Jahre")]
+    newest = meta.get("template") == "press.html" and catalog.archives["presse"]
+    return [TocEntry("jahre", "Nach Jahren"), *([TocEntry("neueste", "Die neuesten Einträge")] if newest else [])]
+
+
+def _partners(catalog: Catalog, meta: Mapping[str, Any]) -> list[TocEntry]:
+    # A type's page (portal.archives): the other types and its organisations' sources; the people's
+    # page: their sources; the overview links both.
+    if meta.get("listing") in ("partner", "personen"):
+        collection = "organisations" if meta["listing"] == "partner" else "people"
+        others = [TocEntry("arten", "Andere Arten von Organisationen")] if meta["listing"] == "partner" else []
+        return [*others, *([SOURCES] if catalog.sources_for(collection, _listed(catalog, meta)) else [])]
     return [TocEntry("netzwerk", "Wer mit wem"), TocEntry("arten", "Organisationen nach Art"),
             TocEntry("personen", "Personen in öffentlichen Rollen")]
 
@@ -83,6 +103,8 @@ OVERVIEWS: dict[str, Callable[[Catalog, Mapping[str, Any]], list[TocEntry]]] = {
     "measures-selection.html": _selection,
     "timeline.html": _timeline,
     "partners.html": _partners,
+    "press.html": _documents,
+    "sources.html": _documents,
     "measures.html": _measures,
     "network.html": _network,
 }
