@@ -152,7 +152,8 @@ def test_record_toc_lists_the_declared_sections_present() -> None:
 def test_overview_toc_lists_the_groups() -> None:
     catalog = Catalog(mini_records(), TODAY)
     assert [e.anchor for e in overview_toc(catalog, {"template": "timeline.html"})] == ["jahr-2017", "jahr-2018", "jahr-unbekannt", "je-initiative"]
-    assert [e.anchor for e in overview_toc(catalog, {"template": "measures.html"})] == ["status-beschlossen", "status-abgeschlossen"]
+    # The statuses on the overview's first page, then the sources of the measures it shows.
+    assert [e.anchor for e in overview_toc(catalog, {"template": "measures.html"})] == ["status-beschlossen", "status-abgeschlossen", "quellen"]
     partners = overview_toc(catalog, {"template": "partners.html"})
     assert [e.title for e in partners][1:-1] == [label for label, _ in catalog.orgs_by_type()]
     assert all(e.anchor == org_type_anchor(e.title) for e in partners[1:-1])
