@@ -106,10 +106,12 @@ def test_an_undated_source_says_so_everywhere(tmp_path: Path) -> None:
     assert "keine der Quellen dieser Seite ist datiert" in measure
     initiative = build.text("initiativen/masterplan-test/")
     assert "zuletzt als laufend gemeldet laut „Pressemitteilung eins“ (Quelle undatiert)" in initiative
-    listing = build.text("massnahmen/")
+    # The static lists show each measure's evidence (the overview's short items show status, overdue
+    # flag, initiative and target only).
+    listing = build.text("massnahmen/status/beschlossen/")
     assert "beschlossen (Quelle undatiert)" in listing
     # Nothing about it is dated: the undated source itself is the stale flag, said once, not twice.
-    flag = build.html("massnahmen/").select_one("#massnahmen-liste [data-portal-item] a.portal-status--stale")
+    flag = build.html("massnahmen/status/beschlossen/").select_one("ul.portal-measures [data-portal-item] a.portal-status--stale")
     assert flag.get_text() == "Quelle undatiert" and flag["href"].endswith("methode/#ohne-meldung")
     assert "keine datierte Meldung" not in listing
 
@@ -220,7 +222,7 @@ def test_an_announced_event_whose_date_passed_says_nobody_reported_it(mini_site:
 
 
 def test_an_old_dated_source_gets_the_stale_note_once(mini_site: Build) -> None:
-    item = mini_site.html("massnahmen/").select_one("#massnahmen-liste [data-status=beschlossen]")
+    item = mini_site.html("massnahmen/status/beschlossen/").select_one("ul.portal-measures [data-status=beschlossen]")
     text = squash(item.get_text(" "))
     assert "beschlossen (Quelle vom 20. März 2017)" in text
     assert text.count("seit über 9 Jahren ohne Meldung") == 1

@@ -154,7 +154,7 @@ def test_overview_toc_lists_the_groups() -> None:
     assert [e.anchor for e in overview_toc(catalog, {"template": "timeline.html"})] == ["jahre", "je-initiative"]
     year = {"template": "timeline.html", "listing": "zeitleiste", "group": "2017", "page": 1}
     assert [e.anchor for e in overview_toc(catalog, year)] == ["jahre", "quellen"]
-    assert [e.anchor for e in overview_toc(catalog, {"template": "measures.html"})] == ["status-beschlossen", "status-abgeschlossen"]
+    assert [e.anchor for e in overview_toc(catalog, {"template": "measures.html"})] == ["status-beschlossen", "status-abgeschlossen", "quellen"]
     # The partner directory links its types' pages (portal.archives) under one heading.
     assert [e.anchor for e in overview_toc(catalog, {"template": "partners.html"})] == ["netzwerk", "arten", "personen"]
     kind = {"template": "partners.html", "listing": "partner", "group": "stadt", "page": 1}
