@@ -6,6 +6,7 @@ Every helper returns escaped ``Markup`` or plain text, so templates never build 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import TYPE_CHECKING
 
 from babel.numbers import format_decimal
@@ -18,6 +19,9 @@ if TYPE_CHECKING:
     from .model import KeyFigure
 
 
+# Pure in its arguments (dates are immutable), and pages repeat the same dates in every list: each
+# distinct (date, note) is written once per process; the bound keeps a long preview session small.
+@functools.lru_cache(maxsize=16384)
 def time_tag(date: VagueDate | dt.date | None, note: str | None = None) -> Markup:
     """A date in German inside ``<time datetime=…>``; an unknown date says so, with the source's hint."""
     if date is None:

@@ -158,6 +158,7 @@ class SearchVocabulary:
 
     def __init__(self, catalog: Catalog) -> None:
         self.words = search_terms.vocabulary(_strings(catalog))
+        self._splits: dict[str, str | None] = {}  # each distinct word's split, for every page of the build
 
     def add_keywords(self, page_html: str, extra: list[str]) -> str:
         """``page_html`` with the generated keywords of its article in place of ``KEYWORDS_MARK``."""
@@ -165,7 +166,7 @@ class SearchVocabulary:
             return page_html
         article = ARTICLE.search(page_html)
         text = html.unescape(TAG.sub(" ", article.group(0))) if article else ""
-        found = search_terms.keywords(text, self.words, extra)
+        found = search_terms.keywords(text, self.words, extra, self._splits)
         element = f'<span data-pagefind-meta="stichwoerter">{html.escape(" ".join(found))}</span>' if found else ""
         return page_html.replace(KEYWORDS_MARK, element, 1)
 

@@ -64,9 +64,22 @@ def _is_beginning(beginning: str, vocab: frozenset[str]) -> bool:
     return any(beginning.endswith(linking) and beginning[: -len(linking)] in vocab for linking in LINKING)
 
 
-def compound_parts(text: str, vocab: frozenset[str]) -> list[str]:
-    """The ends of the compounds in ``text`` that readers type alone: "Gewerbeflächen" → "flächen"."""
-    return [part for w in words(text) if (part := head(w, vocab))]
+def compound_parts(text: str, vocab: frozenset[str], memo: dict[str, str | None] | None = None) -> list[str]:
+    """The ends of the compounds in ``text`` that readers type alone: "Gewerbeflächen" → "flächen".
+    ``memo`` remembers each word's split across calls (see ``keywords``)."""
+    return _parts(words(text), vocab, {} if memo is None else memo)
+
+
+def _parts(found: list[str], vocab: frozenset[str], memo: dict[str, str | None]) -> list[str]:
+    parts = []
+    for word in found:
+        try:
+            part = memo[word]
+        except KeyError:
+            part = memo[word] = head(word, vocab)
+        if part:
+            parts.append(part)
+    return parts
 
 
 def coordinations(text: str, vocab: frozenset[str]) -> list[str]:
@@ -78,12 +91,17 @@ def coordinations(text: str, vocab: frozenset[str]) -> list[str]:
     return found
 
 
-def keywords(text: str, vocab: frozenset[str], extra: Iterable[str] = ()) -> list[str]:
+def keywords(text: str, vocab: frozenset[str], extra: Iterable[str] = (), memo: dict[str, str | None] | None = None) -> list[str]:
     """The extra keywords for a page whose text is ``text``: the compounds of coordinations, the ends
     of compounds, and ``extra`` (short names); each once, in the order found, none that the text
-    already has as a word."""
-    generated = [*coordinations(text, vocab), *compound_parts(text, vocab), *(e for e in extra if e)]
-    present = {w.lower() for w in words(text)}
+    already has as a word.
+
+    ``memo`` (word → its split or None), kept by the caller for one vocabulary, lets a build split
+    each distinct word once: pages repeat the same words (the chrome, the vocabulary of the lists),
+    and trying every split point of every word of every page was the costliest part of the search."""
+    found = words(text)
+    generated = [*coordinations(text, vocab), *_parts(found, vocab, {} if memo is None else memo), *(e for e in extra if e)]
+    present = {w.lower() for w in found}
     seen: dict[str, None] = {}
     for keyword in generated:
         key = keyword.lower()
