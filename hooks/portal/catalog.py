@@ -17,7 +17,9 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
-from . import evidence, labels
+from jinja2 import pass_context
+
+from . import evidence, labels, present
 from .changes import FollowQueries
 from .citing import ProfileQueries
 from .indexes import Citation, Indexes, Involvement
@@ -34,7 +36,9 @@ from .urls import url_for
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Mapping
+    from collections.abc import Callable, Hashable, Mapping
+
+    from jinja2.runtime import Context
 
     from .dates import VagueDate
     from .model import (
@@ -134,6 +138,12 @@ class Catalog(ProgressQueries, ListingQueries, SummaryQueries, SelectionQueries,
         if collection not in self._sorted:
             self._sorted[collection] = sorted(self.records[collection], key=lambda key: self.name(collection, key).casefold())
         return self._sorted[collection]
+
+    @pass_context
+    def once(self, context: Context, key: Hashable, caller: Callable[[], str]) -> str:
+        """A ``{% call portal.once(key) %}…{% endcall %}`` body rendered once per build and key, for
+        fragments many pages repeat (``portal.present.once``, which says what ``key`` must name)."""
+        return present.once(context, key, caller)
 
     # --- measures -----------------------------------------------------------------------------
     def measures_of(self, initiative_id: str) -> list[str]:
