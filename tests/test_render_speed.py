@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import yaml
 from mkdocs.utils.meta import get_data
 
-from portal import search_terms
+from portal import search_meta, search_terms
 from portal.dates import VagueDate, format_day
 from portal.pages import front_matter
 from portal.present import time_tag
@@ -70,3 +70,17 @@ def test_memoised_keywords_equal_fresh_ones(parts: list[str]) -> None:
     assert search_terms.keywords(text, VOCAB, ["IHK"], memo) == fresh
     assert search_terms.keywords(text, VOCAB, ["IHK"], memo) == fresh  # the second time from the memo
     assert search_terms.compound_parts(text, VOCAB, memo) == search_terms.compound_parts(text, VOCAB)
+
+
+@given(st.lists(st.sampled_from(["<article", "<article>", "<articles>", '<article class="x">', "</article>", "</article",
+                                 "Text ", "<p>", "\n", "é", "<ARTICLE>", "<article\n"]), max_size=10))
+def test_article_found_as_the_pattern_finds_it(pieces: list[str]) -> None:
+    page = "".join(pieces)
+    match = search_meta.ARTICLE.search(page)
+    assert search_meta._article(page) == (match.group(0) if match else None)
+
+
+def test_coordinations_need_their_hint() -> None:
+    vocab = search_terms.vocabulary(["Gewerbe Industrie Flächen"])
+    assert search_terms.coordinations("Gewerbe-  sowie\tIndustrieflächen", vocab) == ["gewerbeflächen"]
+    assert search_terms.coordinations("Gewerbe-und Industrieflächen", vocab) == []

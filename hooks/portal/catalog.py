@@ -89,6 +89,7 @@ class Catalog(ProgressQueries, ListingQueries, SummaryQueries, SelectionQueries,
             "regions": self.regions, "topics": self.topics, "organisations": self.organisations, "people": self.people,
             "initiatives": self.initiatives, "measures": self.measures, "documents": self.documents}
         self._sorted: dict[str, list[str]] = {}
+        self._names: dict[tuple[str, str], str] = {}
         self._sources: dict[int, list[str]] = {}
         self._last_news: dict[tuple[str, str], VagueDate | None] = {}
         self.index = Indexes.build(self.records, self.sorted_ids, self.label)
@@ -109,11 +110,13 @@ class Catalog(ProgressQueries, ListingQueries, SummaryQueries, SelectionQueries,
 
     def name(self, collection: str, record_id: str) -> str:
         """The display name of any record."""
-        record = self.record(collection, record_id)
-        for attr in ("title", "name"):
-            if hasattr(record, attr):
-                return str(getattr(record, attr))
-        return record_id
+        # Every link on every page asks (hundreds of thousands of times in a large build): once per record.
+        key = (collection, record_id)
+        found = self._names.get(key)
+        if found is None:
+            record = self.record(collection, record_id)
+            found = self._names[key] = next((str(getattr(record, attr)) for attr in ("title", "name") if hasattr(record, attr)), record_id)
+        return found
 
     def sections(self, collection: str, record_id: str) -> list[Section]:
         """The sections a record's page has (for its section links), as its page type declares them."""
@@ -124,7 +127,7 @@ class Catalog(ProgressQueries, ListingQueries, SummaryQueries, SelectionQueries,
         return PAGE_TYPES[collection].section_named(anchor)
 
     def label(self, collection: str, record_id: str) -> str:
-        """The name a list shows: a person with honorific and suffix, anything else by its name."""
+        """The name a list shows (and a link, macros.link): a person with honorific and suffix, anything else by its name."""
         return self.person_name(record_id) if collection == "people" else self.name(collection, record_id)
 
     def person_name(self, person_id: str) -> str:

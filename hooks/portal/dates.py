@@ -245,9 +245,7 @@ class VagueDate:
 
     def sort_key(self) -> tuple[int, dt.date, int]:
         """Known dates first in time order; among equal starts the more precise one first."""
-        first = self.first_day()
-        order = list(Precision).index(self.precision)
-        return (0, first, order) if first else (1, dt.date.max, order)
+        return _sort_key(self)
 
     def iso(self) -> str:
         """A value for ``<time datetime>``: as precise as the date, never more."""
@@ -294,6 +292,18 @@ class VagueDate:
 def format_day(day: dt.date) -> str:
     """A full German date for a real calendar day (build date, last change)."""
     return format_date(day, "d. MMMM y", locale="de_DE")
+
+
+@functools.lru_cache(maxsize=None)
+def _sort_key(date: VagueDate) -> tuple[int, dt.date, int]:
+    """``VagueDate.sort_key``, computed once per distinct date: every sorted list of a build asks
+    again (the few thousand distinct dates of the content are bounded by the calendar)."""
+    first = date.first_day()
+    order = _PRECISION_ORDER[date.precision]
+    return (0, first, order) if first else (1, dt.date.max, order)
+
+
+_PRECISION_ORDER = {precision: number for number, precision in enumerate(Precision)}
 
 
 @functools.lru_cache(maxsize=None)
