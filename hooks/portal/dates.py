@@ -288,13 +288,13 @@ class VagueDate:
 # Babel's format_date costs about 40 µs a call and a large build asks for the same few thousand days
 # and months hundreds of thousands of times (every list shows dates), so each is formatted once per
 # process. Bounded by the calendar: MIN_YEAR to MAX_YEAR hold about 73,000 days.
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def format_day(day: dt.date) -> str:
     """A full German date for a real calendar day (build date, last change)."""
     return format_date(day, "d. MMMM y", locale="de_DE")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _sort_key(date: VagueDate) -> tuple[int, dt.date, int]:
     """``VagueDate.sort_key``, computed once per distinct date: every sorted list of a build asks
     again (the few thousand distinct dates of the content are bounded by the calendar)."""
@@ -306,7 +306,7 @@ def _sort_key(date: VagueDate) -> tuple[int, dt.date, int]:
 _PRECISION_ORDER = {precision: number for number, precision in enumerate(Precision)}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _format_month(year: int, month: int) -> str:
     """'März 2017': a month in German (Babel), formatted once per process."""
     return format_date(dt.date(year, month, 1), "MMMM y", locale="de_DE")
