@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import yaml
 from mkdocs.utils.meta import get_data
 
-from portal import search_meta, search_terms
+from portal import present, search_meta, search_terms
 from portal.dates import VagueDate, format_day
 from portal.pages import front_matter
 from portal.present import time_tag
@@ -84,3 +84,25 @@ def test_coordinations_need_their_hint() -> None:
     vocab = search_terms.vocabulary(["Gewerbe Industrie Flächen"])
     assert search_terms.coordinations("Gewerbe-  sowie\tIndustrieflächen", vocab) == ["gewerbeflächen"]
     assert search_terms.coordinations("Gewerbe-und Industrieflächen", vocab) == []
+
+
+def test_once_keeps_builds_and_catalogs_apart() -> None:
+    """A fragment is reused within one environment and catalog only: a new build (a new Jinja
+    environment) or another catalog renders its own."""
+    from jinja2 import Environment
+
+    from portal.catalog import Catalog
+    from portal.model import COLLECTIONS
+
+    def catalog(day: int) -> Catalog:
+        return Catalog({name: {} for name in COLLECTIONS}, dt.date(2026, 11, day))
+
+    source = '{% call portal.once("tag") %}{{ portal.today }}{% endcall %}|{% call fmt.once(("x", 1)) %}{{ n }}{% endcall %}'
+    first, second = catalog(1), catalog(2)
+    env = Environment(autoescape=True)
+    template = env.from_string(source)
+    assert template.render(portal=first, fmt=present, n=1) == "2026-11-01|1"
+    assert template.render(portal=first, fmt=present, n=2) == "2026-11-01|1"  # remembered
+    assert template.render(portal=second, fmt=present, n=2) == "2026-11-02|1"
+    fresh = Environment(autoescape=True).from_string(source)
+    assert fresh.render(portal=first, fmt=present, n=3) == "2026-11-01|3"

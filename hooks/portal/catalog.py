@@ -14,6 +14,7 @@ Templates only read.
 
 from __future__ import annotations
 
+import weakref
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
@@ -90,6 +91,7 @@ class Catalog(ProgressQueries, ListingQueries, SummaryQueries, SelectionQueries,
             "initiatives": self.initiatives, "measures": self.measures, "documents": self.documents}
         self._sorted: dict[str, list[str]] = {}
         self._names: dict[tuple[str, str], str] = {}
+        self._fragments: present.Fragments = weakref.WeakKeyDictionary()  # portal.once
         self._sources: dict[int, list[str]] = {}
         self._last_news: dict[tuple[str, str], VagueDate | None] = {}
         self.index = Indexes.build(self.records, self.sorted_ids, self.label)
@@ -144,9 +146,12 @@ class Catalog(ProgressQueries, ListingQueries, SummaryQueries, SelectionQueries,
 
     @pass_context
     def once(self, context: Context, key: Hashable, caller: Callable[[], str]) -> str:
-        """A ``{% call portal.once(key) %}…{% endcall %}`` body rendered once per build and key, for
-        fragments many pages repeat (``portal.present.once``, which says what ``key`` must name)."""
-        return present.once(context, key, caller)
+        """A ``{% call portal.once(key) %}…{% endcall %}`` body rendered once per build, catalog and key,
+        for fragments many pages repeat (``portal.present.once`` says what ``key`` must name). The
+        fragments live with this catalog and the build's Jinja environment: a test that renders
+        several catalogs with one environment, or the preview that keeps a catalog for the next
+        build, never gets another's."""
+        return present.remembered(self._fragments, context, key, caller)
 
     # --- measures -----------------------------------------------------------------------------
     def measures_of(self, initiative_id: str) -> list[str]:

@@ -27,8 +27,9 @@ if TYPE_CHECKING:
     from .model import KeyFigure
 
 # The fragments ``once`` wrote, per Jinja environment: MkDocs makes a new environment for every build
-# (the live preview's too), so a changed template or changed content never meets an old fragment.
-_FRAGMENTS: weakref.WeakKeyDictionary[Environment, dict[Hashable, str]] = weakref.WeakKeyDictionary()
+# (the live preview's too), so a changed template never meets an old fragment.
+Fragments = weakref.WeakKeyDictionary["Environment", dict["Hashable", str]]
+_FRAGMENTS: Fragments = weakref.WeakKeyDictionary()
 
 
 @pass_context
@@ -39,8 +40,17 @@ def once(context: Context, key: Hashable, caller: Callable[[], str]) -> str:
     templates): the first call renders the body, every later call with an equal key gets that HTML.
     ``key`` must therefore name everything the body's output depends on: its arguments (text that
     may be Markup escaped, ``label | e``, since Markup and text of the same letters are equal keys)
-    and the addresses it writes relative to the page (the ``url`` filter's result, not the page)."""
-    made = _FRAGMENTS.setdefault(context.environment, {})
+    and the addresses it writes relative to the page (the ``url`` filter's result, not the page).
+    A body that shows content uses ``portal.once`` (``Catalog.once``), whose fragments also belong
+    to that one catalog."""
+    return remembered(_FRAGMENTS, context, key, caller)
+
+
+def remembered(store: Fragments, context: Context, key: Hashable, caller: Callable[[], str]) -> str:
+    """``caller()`` the first time ``key`` is asked for in ``context``'s environment, from ``store`` later."""
+    made = store.get(context.environment)
+    if made is None:
+        made = store[context.environment] = {}
     html = made.get(key)
     if html is None:
         html = made[key] = caller()
