@@ -12,6 +12,7 @@ from portal.catalog import Catalog
 from portal.check import load_valid
 from portal.pages import plan_pages
 from portal.revision import reference_date, stand
+from mkdocs.utils.meta import get_data
 
 
 def catalog_for(today: dt.date, data: Path = MINI) -> tuple[Catalog, dict[tuple[str, str], str]]:
@@ -47,8 +48,11 @@ def test_plans_one_page_per_published_record() -> None:
     assert set(initiative.data_files) == {"mini/initiatives/masterplan-test.yaml", "mini/measures/glasfaser.yaml", "mini/measures/fertig.md"}
     assert plans["personen/erika-muster.md"].title == "Dr. Erika Muster"
     assert len(plans) == 2 + 1 + 2 + 1 + 1 + 2 + 1
-    assert initiative.markdown().startswith("---\ntemplate: initiative.html\ntitle: Masterplan Test (MPT)\n")
-    assert "&quot;Flächen&quot; &amp; mehr" in initiative.markdown()
+    body, meta = get_data(initiative.markdown())  # read back as MkDocs reads it
+    assert body == ""
+    assert meta["template"] == "initiative.html"
+    assert meta["title"] == "Masterplan Test (MPT)"
+    assert "&quot;Flächen&quot; &amp; mehr" in meta["description"]
 
 
 def test_documents_dated_in_the_future_wait_for_their_day(tmp_path: Path) -> None:

@@ -14,10 +14,13 @@ Templates only read.
 
 from __future__ import annotations
 
+import weakref
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
-from . import evidence, labels
+from jinja2 import pass_context
+
+from . import evidence, labels, present
 from .changes import FollowQueries
 from .citing import ProfileQueries
 from .indexes import Citation, Indexes, Involvement
@@ -34,7 +37,9 @@ from .urls import url_for
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Mapping
+    from collections.abc import Callable, Hashable, Mapping
+
+    from jinja2.runtime import Context
 
     from .dates import VagueDate
     from .model import (
@@ -85,6 +90,8 @@ class Catalog(ProgressQueries, ListingQueries, SummaryQueries, SelectionQueries,
             "regions": self.regions, "topics": self.topics, "organisations": self.organisations, "people": self.people,
             "initiatives": self.initiatives, "measures": self.measures, "documents": self.documents}
         self._sorted: dict[str, list[str]] = {}
+        self._names: dict[tuple[str, str], str] = {}
+        self._fragments: present.Fragments = weakref.WeakKeyDictionary()  # portal.once
         self._sources: dict[int, list[str]] = {}
         self._last_news: dict[tuple[str, str], VagueDate | None] = {}
         self.index = Indexes.build(self.records, self.sorted_ids, self.label)
@@ -105,11 +112,13 @@ class Catalog(ProgressQueries, ListingQueries, SummaryQueries, SelectionQueries,
 
     def name(self, collection: str, record_id: str) -> str:
         """The display name of any record."""
-        record = self.record(collection, record_id)
-        for attr in ("title", "name"):
-            if hasattr(record, attr):
-                return str(getattr(record, attr))
-        return record_id
+        # Every link on every page asks (hundreds of thousands of times in a large build): once per record.
+        key = (collection, record_id)
+        found = self._names.get(key)
+        if found is None:
+            record = self.record(collection, record_id)
+            found = self._names[key] = next((str(getattr(record, attr)) for attr in ("title", "name") if hasattr(record, attr)), record_id)
+        return found
 
     def sections(self, collection: str, record_id: str) -> list[Section]:
         """The sections a record's page has (for its section links), as its page type declares them."""
@@ -120,7 +129,7 @@ class Catalog(ProgressQueries, ListingQueries, SummaryQueries, SelectionQueries,
         return PAGE_TYPES[collection].section_named(anchor)
 
     def label(self, collection: str, record_id: str) -> str:
-        """The name a list shows: a person with honorific and suffix, anything else by its name."""
+        """The name a list shows (and a link, macros.link): a person with honorific and suffix, anything else by its name."""
         return self.person_name(record_id) if collection == "people" else self.name(collection, record_id)
 
     def person_name(self, person_id: str) -> str:
@@ -134,6 +143,15 @@ class Catalog(ProgressQueries, ListingQueries, SummaryQueries, SelectionQueries,
         if collection not in self._sorted:
             self._sorted[collection] = sorted(self.records[collection], key=lambda key: self.name(collection, key).casefold())
         return self._sorted[collection]
+
+    @pass_context
+    def once(self, context: Context, key: Hashable, caller: Callable[[], str]) -> str:
+        """A ``{% call portal.once(key) %}…{% endcall %}`` body rendered once per build, catalog and key,
+        for fragments many pages repeat (``portal.present.once`` says what ``key`` must name). The
+        fragments live with this catalog and the build's Jinja environment: a test that renders
+        several catalogs with one environment, or the preview that keeps a catalog for the next
+        build, never gets another's."""
+        return present.remembered(self._fragments, context, key, caller)
 
     # --- measures -----------------------------------------------------------------------------
     def measures_of(self, initiative_id: str) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -244,9 +245,7 @@ class VagueDate:
 
     def sort_key(self) -> tuple[int, dt.date, int]:
         """Known dates first in time order; among equal starts the more precise one first."""
-        first = self.first_day()
-        order = list(Precision).index(self.precision)
-        return (0, first, order) if first else (1, dt.date.max, order)
+        return _sort_key(self)
 
     def iso(self) -> str:
         """A value for ``<time datetime>``: as precise as the date, never more."""
@@ -273,9 +272,9 @@ class VagueDate:
         if self.precision is Precision.UNKNOWN:
             return "Datum nicht bekannt"
         if self.precision is Precision.DAY:
-            return format_date(self.first_day(), "d. MMMM y", locale="de_DE")
+            return format_day(dt.date(self.year or MIN_YEAR, self.month or 1, self.day or 1))
         if self.precision is Precision.MONTH:
-            return format_date(self.first_day(), "MMMM y", locale="de_DE")
+            return _format_month(self.year or MIN_YEAR, self.month or 1)
         if self.precision is Precision.SEASON:
             return f"{self.season} {self.year}"
         if self.precision is Precision.EARLY:
@@ -286,6 +285,28 @@ class VagueDate:
         return self.german()
 
 
+# Babel's format_date costs about 40 µs a call and a large build asks for the same few thousand days
+# and months hundreds of thousands of times (every list shows dates), so each is formatted once per
+# process. Bounded by the calendar: MIN_YEAR to MAX_YEAR hold about 73,000 days.
+@functools.cache
 def format_day(day: dt.date) -> str:
     """A full German date for a real calendar day (build date, last change)."""
     return format_date(day, "d. MMMM y", locale="de_DE")
+
+
+@functools.cache
+def _sort_key(date: VagueDate) -> tuple[int, dt.date, int]:
+    """``VagueDate.sort_key``, computed once per distinct date: every sorted list of a build asks
+    again (the few thousand distinct dates of the content are bounded by the calendar)."""
+    first = date.first_day()
+    order = _PRECISION_ORDER[date.precision]
+    return (0, first, order) if first else (1, dt.date.max, order)
+
+
+_PRECISION_ORDER = {precision: number for number, precision in enumerate(Precision)}
+
+
+@functools.cache
+def _format_month(year: int, month: int) -> str:
+    """'März 2017': a month in German (Babel), formatted once per process."""
+    return format_date(dt.date(year, month, 1), "MMMM y", locale="de_DE")

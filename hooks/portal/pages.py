@@ -9,6 +9,8 @@ written to disk. Detail pages stay out of the navigation, which keeps build time
 from __future__ import annotations
 
 import html
+import json
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -42,7 +44,26 @@ class PagePlan:
         # character references (see model.Name), so the browser shows exactly the editor's text.
         meta = {"template": self.template, "title": html.escape(self.title, quote=False),
                 "description": html.escape(self.description, quote=True)}
-        return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
+        return front_matter(meta)
+
+
+# Characters PyYAML reads back unchanged inside a double-quoted scalar written by json.dumps: printable
+# text without the line breaks YAML folds (U+0085, U+2028, U+2029); json.dumps escapes the controls
+# below U+0020 as YAML does (\n, \t, \uXXXX).
+_QUOTABLE = re.compile("[\x00-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]*")
+
+
+def front_matter(meta: dict[str, str]) -> str:
+    """``meta`` as YAML front matter that MkDocs reads back as exactly ``meta``.
+
+    yaml.safe_dump cost more than rendering some pages (its emitter analyses every scalar), so
+    values are written as JSON strings, which are YAML double-quoted scalars; a value with a
+    character whose quoting differs between the two (a C1 control, a YAML line break) is left to
+    yaml.safe_dump. tests/test_pages.py reads both back with MkDocs' own parser."""
+    if all(_QUOTABLE.fullmatch(value) for value in meta.values()):
+        lines = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
+        return "---\n" + lines + "---\n"
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
 
 
 def plan_pages(catalog: Catalog, files_of: dict[tuple[str, str], str]) -> list[PagePlan]:

@@ -32,6 +32,7 @@ ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
 # Scripts (the JSON-LD) hold addresses, not words; tags and comments separate words.
 TAG = re.compile(r"<script\b.*?</script>|<!--.*?-->|<[^>]+>", re.S)
 ID = re.compile(r"[a-z0-9-]+")  # record ids and references: addresses, not words
+_WORD_CHAR = re.compile(r"\w")  # what ends "<article" for ARTICLE's \b
 
 
 @dataclass(frozen=True)
@@ -158,16 +159,28 @@ class SearchVocabulary:
 
     def __init__(self, catalog: Catalog) -> None:
         self.words = search_terms.vocabulary(_strings(catalog))
+        self._splits: dict[str, str | None] = {}  # each distinct word's split, for every page of the build
 
     def add_keywords(self, page_html: str, extra: list[str]) -> str:
         """``page_html`` with the generated keywords of its article in place of ``KEYWORDS_MARK``."""
         if KEYWORDS_MARK not in page_html:
             return page_html
-        article = ARTICLE.search(page_html)
-        text = html.unescape(TAG.sub(" ", article.group(0))) if article else ""
-        found = search_terms.keywords(text, self.words, extra)
+        text = html.unescape(TAG.sub(" ", article)) if (article := _article(page_html)) else ""
+        found = search_terms.keywords(text, self.words, extra, self._splits)
         element = f'<span data-pagefind-meta="stichwoerter">{html.escape(" ".join(found))}</span>' if found else ""
         return page_html.replace(KEYWORDS_MARK, element, 1)
+
+
+def _article(page_html: str) -> str | None:
+    """The page's first ``<article …>…</article>``, as ``ARTICLE`` finds it, without a regular expression's
+    scan of the whole page (Material's chrome before the article is most of it)."""
+    start = page_html.find("<article")
+    while start != -1 and _WORD_CHAR.match(page_html, start + len("<article")):  # "<articles": no tag
+        start = page_html.find("<article", start + 1)
+    if start == -1:
+        return None
+    end = page_html.find("</article>", start + len("<article"))
+    return None if end == -1 else page_html[start:end + len("</article>")]
 
 
 def _strings(catalog: Catalog) -> Iterator[str]:

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 # "Gewerbe- und Industrieflächen", "Ein- oder Ausfahrt": a part with a hyphen, a conjunction, a word.
 COORDINATION = re.compile(r"\b([A-Za-zÄÖÜäöüß]{3,})-\s+(?:und|oder|sowie|bzw\.)\s+([A-Za-zÄÖÜäöüß]{6,})")
+# What every coordination contains; most pages have none, and this finds that faster than COORDINATION.
+COORDINATION_HINT = re.compile(r"-\s+(?:und|oder|sowie|bzw\.)\s")
 MIN_PART = 4  # letters of each part of a split compound
 MIN_COMPOUND = 2 * MIN_PART
 LINKING = ("es", "s", "n")  # Fugenelemente: "Arbeits|markt", "Landes|regierung", "Straßen|bau"
@@ -64,26 +66,47 @@ def _is_beginning(beginning: str, vocab: frozenset[str]) -> bool:
     return any(beginning.endswith(linking) and beginning[: -len(linking)] in vocab for linking in LINKING)
 
 
-def compound_parts(text: str, vocab: frozenset[str]) -> list[str]:
-    """The ends of the compounds in ``text`` that readers type alone: "Gewerbeflächen" → "flächen"."""
-    return [part for w in words(text) if (part := head(w, vocab))]
+def compound_parts(text: str, vocab: frozenset[str], memo: dict[str, str | None] | None = None) -> list[str]:
+    """The ends of the compounds in ``text`` that readers type alone: "Gewerbeflächen" → "flächen".
+    ``memo`` remembers each word's split across calls (see ``keywords``)."""
+    return _parts(words(text), vocab, {} if memo is None else memo)
+
+
+def _parts(found: list[str], vocab: frozenset[str], memo: dict[str, str | None]) -> list[str]:
+    parts = []
+    for word in found:
+        try:
+            part = memo[word]
+        except KeyError:
+            part = memo[word] = head(word, vocab)
+        if part:
+            parts.append(part)
+    return parts
 
 
 def coordinations(text: str, vocab: frozenset[str]) -> list[str]:
     """The compound a coordination abbreviates: "Gewerbe- und Industrieflächen" → "gewerbeflächen"."""
-    found = []
+    found: list[str] = []
+    if not COORDINATION_HINT.search(text):
+        return found
     for first, second in COORDINATION.findall(text):
         if part := head(second, vocab):
             found.append(first.lower() + part)
     return found
 
 
-def keywords(text: str, vocab: frozenset[str], extra: Iterable[str] = ()) -> list[str]:
+def keywords(text: str, vocab: frozenset[str], extra: Iterable[str] = (), memo: dict[str, str | None] | None = None) -> list[str]:
     """The extra keywords for a page whose text is ``text``: the compounds of coordinations, the ends
     of compounds, and ``extra`` (short names); each once, in the order found, none that the text
-    already has as a word."""
-    generated = [*coordinations(text, vocab), *compound_parts(text, vocab), *(e for e in extra if e)]
-    present = {w.lower() for w in words(text)}
+    already has as a word.
+
+    ``memo`` (word → its split or None), kept by the caller for one vocabulary, lets a build split
+    each distinct word once: pages repeat the same words (the chrome, the vocabulary of the lists),
+    and trying every split point of every word of every page was the costliest part of the search."""
+    # Each distinct word once, in the order of first appearance: the keywords come out the same.
+    found = list(dict.fromkeys(words(text)))
+    generated = [*coordinations(text, vocab), *_parts(found, vocab, {} if memo is None else memo), *(e for e in extra if e)]
+    present = set(map(str.lower, found))
     seen: dict[str, None] = {}
     for keyword in generated:
         key = keyword.lower()
