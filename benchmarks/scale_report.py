@@ -57,8 +57,8 @@ def megabytes(value: int) -> str:
 
 
 def kilobytes(value: int) -> str:
-    """Bytes as '987 KB' (KiB), '9.5 MB' from 10,000 KB on."""
-    return f"{value / 1024:,.0f} KB" if value < 10_000 * 1024 else megabytes(value)
+    """Bytes as '987 KB' (KiB), '9.5 MB' from 1,000 KB on."""
+    return f"{value / 1024:,.0f} KB" if value < 1_000 * 1024 else megabytes(value)
 
 
 def ratio(portal: float, bare: float) -> str:
