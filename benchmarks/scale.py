@@ -2,7 +2,7 @@
 MkDocs + Material twin of the same pages and text (issue 14).
 
 Usage: .venv/bin/python benchmarks/scale.py --fractions 0 0.1 1 [--runs N] [--skip-browser] [--skip-preview]
-       [--seed 13] [--out benchmarks/results/scale.md] [--work DIR]
+       [--edits 3] [--browser-runs 3] [--seed 13] [--out benchmarks/results/scale.md] [--work DIR]
 
 For each fraction of all NRW (0: the shipped content only) a scratch folder gets the shipped content
 plus seeded synthetic content (``benchmarks/synthetic.py``), a copy of this portal over it, and its
@@ -16,7 +16,7 @@ bare twin written from the same records (``benchmarks/twin.py``). Then, per size
   100 KB gzipped or 500 KB raw;
 - the browser (``benchmarks/scale_browser.py``): big pages of both sites in Chromium, and the filter
   of /massnahmen/;
-- the preview (``benchmarks/scale_preview.py``): ``mkdocs serve`` of the portal, three saved edits of a
+- the preview (``benchmarks/scale_preview.py``): ``mkdocs serve`` of the portal, saved edits (``--edits``) of a
   measure's title, the seconds until its page, its initiative's page and /massnahmen/ show it.
 
 The table is printed and written to ``--out`` with the command line, the date and the machine.
@@ -94,13 +94,14 @@ def measure_size(work: Path, fraction: float, args: argparse.Namespace) -> Measu
     if not args.skip_browser:
         from scale_browser import browse
 
-        portal_browser, bare_browser = browse(built_site(portal)), browse(built_site(bare))
+        portal_browser = browse(built_site(portal), runs=args.browser_runs)
+        bare_browser = browse(built_site(bare), runs=args.browser_runs)
         say(f"  browser: {portal_browser}")
     preview: list[dict[str, float | None]] = []
     if not args.skip_preview:
         from scale_preview import preview_latency
 
-        preview = preview_latency(portal, work / "serve.log")
+        preview = preview_latency(portal, work / "serve.log", edits=args.edits)
         say(f"  preview: {preview}")
     return Measured(label(fraction), Side(portal_runs, portal_size, portal_browser), Side(bare_runs, bare_size, bare_browser),
                     check, preview)
@@ -128,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fractions", type=float, nargs="+", default=[0.0, 0.1])
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--edits", type=int, default=3, help="saved edits in the preview (median)")
+    parser.add_argument("--browser-runs", type=int, default=3, help="cold loads per page in Chromium (median)")
     parser.add_argument("--skip-browser", action="store_true")
     parser.add_argument("--skip-preview", action="store_true")
     parser.add_argument("--out", type=Path, default=RESULTS)

@@ -50,13 +50,13 @@ def seconds(value: float) -> str:
     return f"{value:.2f} s" if value < 10 else f"{value:.1f} s" if value < 100 else f"{value:,.0f} s"
 
 
-def megabytes(value: int) -> str:
+def megabytes(value: float) -> str:
     """Bytes as '161 MB' (MiB, as tools report memory), '1.4 MB' below 10."""
     mb = value / 1024 / 1024
     return f"{mb:.1f} MB" if mb < 10 else f"{mb:,.0f} MB"
 
 
-def kilobytes(value: int) -> str:
+def kilobytes(value: float) -> str:
     """Bytes as '987 KB' (KiB), '9.5 MB' from 1,000 KB on."""
     return f"{value / 1024:,.0f} KB" if value < 1_000 * 1024 else megabytes(value)
 

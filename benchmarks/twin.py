@@ -40,7 +40,7 @@ class _Loader(yaml.SafeLoader):
     """Reads mkdocs.yml with its ``!ENV [NAME, default]`` tags as their defaults."""
 
 
-_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1]  # type: ignore[arg-type]
+_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1]
                         if isinstance(node, yaml.SequenceNode) else None)
 
 
