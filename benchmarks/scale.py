@@ -137,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, help="scratch folder to keep (default: a temporary one, removed afterwards)")
     args = parser.parse_args(argv)
     command = "python benchmarks/scale.py " + shlex.join(sys.argv[1:] if argv is None else argv)
+    code = commit()  # before anything runs: the code the scratch copies are made of
     results = []
     with tempfile.TemporaryDirectory(prefix="portal-scale-") as tmp:
         base = args.work or Path(tmp)
@@ -146,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
                 shutil.rmtree(work)
             work.mkdir(parents=True)
             results.append(measure_size(work, fraction, args))
-    text = report(results, command, dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"), machine(), commit())
+    text = report(results, command, dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"), machine(), code)
     print(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")

@@ -42,11 +42,13 @@ GZIP_LEVEL = 6
 
 @dataclass(frozen=True)
 class Run:
-    """One process's cost: seconds of wall time and CPU time, peak memory in bytes."""
+    """One command's cost: seconds of wall time and CPU time (with its children), peak memory in bytes
+    (``max_rss``: of its largest process, children included; ``own_rss``: of the command's own process)."""
 
     wall: float
     cpu: float
     max_rss: int
+    own_rss: int = 0
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,7 @@ def measured(args: list[str], cwd: Path, log: Path | None = None) -> Run:
         found = json.loads(figures.read_text(encoding="utf-8"))
     finally:
         figures.unlink(missing_ok=True)
-    return Run(found["wall"], found["cpu"], found["max_rss"])
+    return Run(found["wall"], found["cpu"], found["max_rss"], found.get("own_rss", 0))
 
 
 def build(project: Path, log: Path | None = None) -> Run:

@@ -31,7 +31,7 @@ class Side:
     def build(self) -> Run:
         """The median build (wall and CPU time), with the highest peak memory of the runs."""
         return Run(statistics.median(r.wall for r in self.builds), statistics.median(r.cpu for r in self.builds),
-                   max(r.max_rss for r in self.builds))
+                   max(r.max_rss for r in self.builds), max(r.own_rss for r in self.builds))
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,9 @@ def rows(measured: list[Measured]) -> list[tuple[str, list[str]]]:
         ("HTML pages, portal / bare", [f"{m.portal.size.html_pages:,} / {m.bare.size.html_pages:,}" for m in measured]),
         ("full build, wall time", [both(m.portal.build.wall, m.bare.build.wall, seconds) for m in measured]),
         ("full build, CPU time (user+sys)", [both(m.portal.build.cpu, m.bare.build.cpu, seconds) for m in measured]),
-        ("peak memory (max RSS)", [both(m.portal.build.max_rss, m.bare.build.max_rss, megabytes) for m in measured]),
+        ("peak memory (max RSS of any process)", [both(m.portal.build.max_rss, m.bare.build.max_rss, megabytes) for m in measured]),
+        ("peak memory of MkDocs' own process", [both(m.portal.build.own_rss, m.bare.build.own_rss, megabytes)
+                                                if m.portal.build.own_rss else NOT_MEASURED for m in measured]),
         ("content check, cold / warm", [f"{seconds(m.check[0].wall)} / {seconds(m.check[1].wall)} ({megabytes(m.check[0].max_rss)})"
                                         if m.check else NOT_MEASURED for m in measured]),
         ("site size (files)", [f"{megabytes(m.portal.size.bytes)} ({m.portal.size.files:,}) / {megabytes(m.bare.size.bytes)} "
