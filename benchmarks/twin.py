@@ -29,7 +29,7 @@ from portal import labels  # noqa: E402
 from portal.pagetypes import PAGE_TYPES  # noqa: E402
 from portal.site import Portal  # noqa: E402
 from portal.urls import SECTIONS  # noqa: E402
-from twin_pages import DETAIL, bullets, date, esc, link, measure_rows, page, section, sources, table  # noqa: E402
+from twin_pages import DETAIL, bullets, date, dated, esc, link, measure_rows, page, section, sources, table  # noqa: E402
 
 # The portal's mkdocs.yml settings the twin keeps as they are; everything else is the portal's own.
 KEPT_SETTINGS = ("site_name", "site_description", "markdown_extensions", "nav", "not_in_nav", "validation")
@@ -86,7 +86,7 @@ def overview(catalog: Any, src: str, meta: dict[str, Any]) -> list[str]:
                     link(catalog, "organisations", o, depth) + ": " + ", ".join(
                         link(catalog, "initiatives", iid, depth) for iid, _ in catalog.initiatives_of_org(o)) for o in ids))),
                 *section("Personen", bullets(f"{link(catalog, 'people', p, depth)}: " + "; ".join(
-                    f"{esc(r.role)}, {link(catalog, 'organisations', r.organisation, depth)} ({date(r.start)})"
+                    f"{esc(r.role)}, {link(catalog, 'organisations', r.organisation, depth)}{dated(r.start)}"
                     for r in catalog.people[p].roles) for p in catalog.sorted_ids("people")))]
     if template == "timeline.html":
         return [line for _, heading, entries in catalog.timeline_by_year() for line in section(esc(heading), table(

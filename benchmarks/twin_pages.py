@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from portal import labels  # noqa: E402
+from portal.pagetypes import PAGE_TYPES  # noqa: E402
 from portal.urls import SECTIONS  # noqa: E402
 
 # Characters Markdown would read as markup inside a name or a table cell.
@@ -37,6 +38,11 @@ def link(catalog: Any, collection: str, record_id: str, depth: int) -> str:
 def date(value: Any) -> str:
     """A date as the portal shows it ('20. Januar 2023', 'Frühjahr 2018'); '' for none."""
     return value.german() if value is not None else ""
+
+
+def dated(value: Any) -> str:
+    """' (März 2017)' after a name; nothing when there is no date."""
+    return f" ({date(value)})" if value is not None else ""
 
 
 def bullets(items: Iterable[str]) -> list[str]:
@@ -147,7 +153,8 @@ def person(catalog: Any, key: str) -> list[str]:
     """A person's page: public roles with dates, initiatives, statements."""
     p = catalog.people[key]
     return [
-        *section("Öffentliche Rollen", bullets(f"{esc(r.role)}, {link(catalog, 'organisations', r.organisation, 1)} ({date(r.start)})"
+        esc(PAGE_TYPES["people"].description(catalog, key)), "",
+        *section("Öffentliche Rollen", bullets(f"{esc(r.role)}, {link(catalog, 'organisations', r.organisation, 1)}{dated(r.start)}"
                                               for r in p.roles)),
         *section("Initiativen", bullets(f"{link(catalog, 'initiatives', iid, 1)}: {', '.join(esc(e.role) for e in entries)}"
                                         for iid, entries in catalog.initiatives_of_person(key))),
