@@ -21,6 +21,8 @@ from portal import labels  # noqa: E402
 from portal.pagetypes import PAGE_TYPES  # noqa: E402
 from portal.urls import SECTIONS  # noqa: E402
 
+# Measures per status on a region's page (overrides/region.html: glance.measure_groups(ids, 10)).
+REGION_MEASURES = 10
 # Characters Markdown would read as markup inside a name or a table cell.
 _MARKUP = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -195,10 +197,14 @@ def topic(catalog: Any, key: str) -> list[str]:
 def region(catalog: Any, key: str) -> list[str]:
     """A region's page: initiatives, measures and organisations there."""
     initiatives = catalog.initiatives_in(key)
+    groups = catalog.by_status([m for i in initiatives for m in catalog.measures_of(i)])
+    # As the portal's region page: per status the first REGION_MEASURES, and how many there are.
+    measures = [line for _, heading, ids in groups for line in (
+        f"### {esc(heading)} ({len(ids)})", "", *measure_rows(catalog, ids[:REGION_MEASURES]))]
     return [
         catalog.regions[key].description,
         *section("Initiativen", bullets(link(catalog, "initiatives", i, 1) for i in initiatives)),
-        *section("Maßnahmen in der Region", measure_rows(catalog, [m for i in initiatives for m in catalog.measures_of(i)])),
+        *section("Maßnahmen in der Region", measures),
         *section("Organisationen vor Ort", bullets(link(catalog, "organisations", o, 1) for o in catalog.organisations_in(key))),
         *section("Quellen dieser Seite", sources(catalog, catalog.region_sources(key))),
     ]
