@@ -88,15 +88,20 @@ def measure_size(work: Path, fraction: float, args: argparse.Namespace) -> Measu
         bare_runs.append(build(bare, work / "bare-build.log"))
         say(f"  bare build {n + 1}: {bare_runs[-1]}")
     portal_size, bare_size = site_size(built_site(portal)), site_size(built_site(bare))
+    # Logged as measured, so that a run stopped later (the preview at full size takes long) keeps them.
+    say(f"  portal site: {portal_size.files} files, {portal_size.bytes} bytes, {portal_size.html_pages} pages, "
+        f"largest {portal_size.largest_raw} / {portal_size.largest_gzip}, {len(portal_size.over_budget)} over budget")
+    say(f"  bare site: {bare_size.files} files, {bare_size.bytes} bytes, {bare_size.html_pages} pages, "
+        f"largest {bare_size.largest_raw} / {bare_size.largest_gzip}")
     check = check_runs(portal)
-    say(f"  content check cold / warm: {check[0].wall:.1f} s / {check[1].wall:.1f} s")
+    say(f"  content check cold / warm: {check[0]} / {check[1]}")
     portal_browser = bare_browser = None
     if not args.skip_browser:
         from scale_browser import browse
 
         portal_browser = browse(built_site(portal), runs=args.browser_runs)
         bare_browser = browse(built_site(bare), runs=args.browser_runs)
-        say(f"  browser: {portal_browser}")
+        say(f"  browser: {portal_browser}; bare: {bare_browser}")
     preview: list[dict[str, float | None]] = []
     if not args.skip_preview:
         from scale_preview import preview_latency

@@ -99,12 +99,15 @@ class Preview:
     def __exit__(self, *exc: object) -> None:
         if self.proc is None or self.proc.poll() is not None:
             return
-        os.killpg(self.proc.pid, signal.SIGINT)  # as Ctrl+C: the server shuts down cleanly
-        try:
-            self.proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait()
+        # As Ctrl+C first (the server shuts down cleanly); in the middle of a build MkDocs may not
+        # react to it, then SIGTERM, and SIGKILL as the last resort. Always the whole group.
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGKILL):
+            os.killpg(self.proc.pid, sig)
+            try:
+                self.proc.wait(timeout=15)
+                return
+            except subprocess.TimeoutExpired:
+                continue
 
     def edit(self, n: int) -> dict[str, float | None]:
         """Change the measure's title, then the seconds until each watched page shows it."""
