@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from .model import COLLECTIONS
 from .search_meta import ARTICLE, TAG
-from .search_terms import MIN_COMPOUND, words
+from .search_terms import MIN_COMPOUND, head, words
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
@@ -162,7 +162,15 @@ class Memory:
         # A compound splits on words of the vocabulary that are parts of it: a page can only be
         # affected if one of its long words contains a word that entered or left.
         pattern = re.compile("|".join(map(re.escape, sorted(changed, key=len, reverse=True))))
-        return {path for path in candidates if (text := self.words.get(path)) and pattern.search(text)}
+        affected = set()
+        for path in candidates:
+            text = self.words.get(path)
+            if text and pattern.search(text) and any(
+                    head(word, vocabulary) != head(word, self.vocabulary) for word in text.split()):
+                # Keywords come from where each long word splits (compound parts, and coordinations
+                # whose second word is a long word): same splits, same keywords.
+                affected.add(path)
+        return affected
 
     def remember(self, path: str, page_html: str) -> None:
         """Note the long words of the page just written to ``path`` (for ``_keyword_changes``)."""
