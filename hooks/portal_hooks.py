@@ -85,6 +85,8 @@ def on_startup(command: str, dirty: bool) -> None:
         if dirty:
             os.environ[INCREMENTAL] = "1"
             MEMORY.forget()  # a new preview starts with a full build
+        else:
+            os.environ.pop(INCREMENTAL, None)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -66,7 +66,7 @@ class Preview:
         env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
         env.pop("PORTAL_PREVIEW", None)  # serve itself must switch the preview on
         self.process = subprocess.Popen(
-            [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
+            [str(BIN / "mkdocs"), "serve", "--dirty", "--dev-addr", f"127.0.0.1:{self.port}"],  # as scripts/serve.sh
             cwd=root, env=env, stdout=self.log.open("w"), stderr=subprocess.STDOUT,
         )
 

@@ -181,6 +181,23 @@ def test_the_incremental_preview_equals_a_full_build(tmp_path: Path) -> None:
 
         save("delete")
         assert not (preview.site() / "themen/einsames-thema").exists()
+
+        # A save with a problem: every page shows the banner above the last good content, so every
+        # page is written again; the fix writes every page again, and equals a full build.
+        pages = {path for path in before if path.endswith(".html")}
+        count = preview.builds()
+        (data / "topics" / "kaputt.yaml").write_text("name: Kaputt\ntitel: Tippfehler\n", encoding="utf-8")
+        preview.rebuilt(count)
+        broken = _mtimes(preview.site())
+        assert {path for path in pages if broken[path] == before[path]} == set(), "pages without the banner"
+        site = preview.site()
+        assert all("portal-problems" in (site / path).read_text(encoding="utf-8")
+                   for path in pages)
+        count = preview.builds()
+        (data / "topics" / "kaputt.yaml").unlink()
+        preview.rebuilt(count)
+        fixed = _assert_same(preview, scratch)
+        assert {path for path in pages if fixed[path] == broken[path]} == set(), "pages still with the banner"
         assert preview.process.poll() is None
         assert "Traceback" not in preview.log.read_text(encoding="utf-8")
     finally:
