@@ -39,8 +39,9 @@ from mkdocs.utils import CountHandler
 
 from portal.dependencies import Graph
 from portal.fingerprints import Fingerprints
-from portal.incremental import INDEXING, MEMORY, everything_key, signatures
+from portal.incremental import INDEXING, MEMORY, everything_key, remove_output, signatures
 from portal.legal import contact_email, open_fields_message, page_context, publish_problems
+from portal.pages import PagePlan
 from portal.preview import LAST_GOOD
 from portal.problems import ContentError, Problem
 from portal.publish import Staging
@@ -154,9 +155,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     staging: Staging | None = config.get(STAGING_KEY)
     if staging is None:  # the live preview: index its temporary site folder on every rebuild
         site = Path(config.site_dir)
-        if _incremental():  # in the background: the reload need not wait, the index follows shortly
+        if _incremental():  # in the background: the reload need not wait, data and index follow shortly
             MEMORY.finished(_portal(config).search_vocabulary)
-            INDEXING.start(partial(_index_preview, site))
+            INDEXING.start(partial(_export_and_index, _portal(config), site))
         else:
             _index_preview(site)
         return
@@ -175,6 +176,17 @@ def on_build_error(error: Exception) -> None:
     """A failed preview build may have written part of its pages: the next one starts from scratch."""
     if _incremental():
         MEMORY.forget()
+
+
+def _export_and_index(portal: Portal, site: Path) -> None:
+    """The preview's open data, feeds and calendars (only changed files written), then its search index."""
+    try:
+        written = MEMORY.export(site, portal.exports())
+    except Exception as error:  # noqa: BLE001 - a background job must not die silently
+        log.error(f"Die offenen Daten der Vorschau konnten nicht geschrieben werden: {error}")
+        written = 0
+    _index_preview(site)
+    log.info(f"Vorschau: offene Daten ({written} Dateien neu) und Suchindex aktualisiert")
 
 
 def _index_preview(site: Path) -> None:
@@ -204,13 +216,27 @@ def _count(number: int) -> str:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add one generated page per record and the open-data files."""
-    for plan in _portal(config).plans.values():
+    plans = _portal(config).plans.values()
+    incremental = _incremental()
+    sources = MEMORY.front_matter(plans, PagePlan.markdown) if incremental else {}
+    for plan in plans:
         if files.get_file_from_path(plan.src_uri):
             raise PluginError(f"docs/{plan.src_uri} überschneidet sich mit einer erzeugten Seite; bitte umbenennen.")
         # Detail pages stay out of the navigation: a full nav makes build time grow with the square of pages.
-        files.append(File.generated(config, plan.src_uri, content=plan.markdown(), inclusion=InclusionLevel.NOT_IN_NAV))
-    for path, content in _portal(config).exports().items():
-        files.append(File.generated(config, path, content=content))
+        markdown = sources[plan] if incremental else plan.markdown()
+        files.append(File.generated(config, plan.src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
+    if incremental:
+        # Made after the pages, in the background (on_post_build): here only the files written last
+        # time, so that links to them resolve; MkDocs leaves them as they are.
+        site = Path(config.site_dir)
+        for path in MEMORY.exported:
+            if (site / path).is_file():
+                file = File.generated(config, path, abs_src_path=str(site / path))
+                file.is_modified = _unchanged  # type: ignore[method-assign]
+                files.append(file)
+    else:
+        for path, content in _portal(config).exports().items():
+            files.append(File.generated(config, path, content=content))
     # Pages 2, 3, … of the static measure lists (docs/massnahmen/…), outside the navigation like detail pages.
     for path, content in _portal(config).catalog.continuation_pages().items():
         files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
@@ -257,6 +283,8 @@ def _skip_unchanged(files: Files, config: MkDocsConfig) -> None:
     outputs: dict[str, str] = {}
     decided: dict[str, File] = {}
     for file in files:
+        if file.dest_uri in MEMORY.exported:
+            continue  # written in the background after the build (_export_and_index)
         generated = file.generated_by is not None
         if file.is_documentation_page():
             content = file.content_bytes
@@ -279,7 +307,7 @@ def _skip_unchanged(files: Files, config: MkDocsConfig) -> None:
         for entry in site.iterdir() if site.is_dir() else ():
             shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
     for path in plan.remove:
-        _remove(site, path)
+        remove_output(site, path)
     for path, file in decided.items():
         # An instance attribute in place of File.is_modified: MkDocs asks it before reading,
         # rendering and writing a page, and before writing a generated file.
@@ -287,15 +315,6 @@ def _skip_unchanged(files: Files, config: MkDocsConfig) -> None:
     log.info(f"Vorschau: {len(plan.rebuild)} von {len(outputs)} Dateien neu"
              + (" (alles neu)" if plan.full else ""))
 
-
-def _remove(site: Path, path: str) -> None:
-    """Delete an output the content no longer has, and the folders it leaves empty."""
-    target = site / path
-    target.unlink(missing_ok=True)
-    folder = target.parent
-    while folder != site and folder.is_dir() and not any(folder.iterdir()):
-        folder.rmdir()
-        folder = folder.parent
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

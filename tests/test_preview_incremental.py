@@ -96,7 +96,9 @@ class DirtyPreview:
             count = self.builds()
             time.sleep(1.0)
             text = self.log.read_text(encoding="utf-8")
-            if self.builds() == count and text.count("Building documentation") == count:
+            # The open data and the search index follow each build in the background.
+            if (self.builds() == count and text.count("Building documentation") == count
+                    and text.count("offene Daten (") == count):
                 return
 
 
@@ -149,6 +151,7 @@ def test_the_incremental_preview_equals_a_full_build(tmp_path: Path) -> None:
     preview = DirtyPreview(root)
     try:
         _wait_for(lambda: _get(preview.address)[0] == 200 and preview.builds() == 1, "first build", timeout=120)
+        preview.rebuilt(0)
         assert "A 'dirty' build" not in preview.log.read_text(encoding="utf-8")
         before = _assert_same(preview, scratch)
 

@@ -33,7 +33,7 @@ import os
 import re
 import threading
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .model import COLLECTIONS
 from .search_meta import ARTICLE, TAG
@@ -117,6 +117,16 @@ def long_words(page_html: str) -> str:
     return " ".join(sorted({word.lower() for word in words(text) if len(word) >= MIN_COMPOUND}))
 
 
+def remove_output(site: Path, path: str) -> None:
+    """Delete an output the content no longer has, and the folders it leaves empty."""
+    target = site / path
+    target.unlink(missing_ok=True)
+    folder = target.parent
+    while folder != site and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
 @dataclass
 class Plan:
     """What one build writes: outputs to (re)build, outputs to delete, whether to start from empty."""
@@ -134,6 +144,11 @@ class Memory:
     written: dict[str, str] = field(default_factory=dict)
     words: dict[str, str] = field(default_factory=dict)
     vocabulary: frozenset[str] = frozenset()
+    # Open data, feeds and calendars as last written (site path → hash of the content): made after
+    # the pages, in the background (``export``).
+    exported: dict[str, str] = field(default_factory=dict)
+    # A generated page's front matter by its plan: rendered once, not on every save.
+    markdown: dict[Any, str] = field(default_factory=dict)
     _pending: tuple[str, dict[str, str], frozenset[str]] | None = None
 
     def plan(self, everything: str, outputs: Mapping[str, str], exists: Callable[[str], bool],
@@ -189,6 +204,31 @@ class Memory:
     def forget(self) -> None:
         """Start over: the next build is a full one (a new preview, or a build that failed)."""
         self.everything, self.written, self._pending = "", {}, None
+
+    def front_matter(self, plans: Iterable[Any], render: Callable[[Any], str]) -> dict[Any, str]:
+        """Each plan's page source, rendered only for plans not seen at the last save (plans are
+        frozen values: an unchanged plan renders the same)."""
+        known = self.markdown
+        self.markdown = {plan: known[plan] if plan in known else render(plan) for plan in plans}
+        return self.markdown
+
+    def export(self, site: Path, files: Mapping[str, str]) -> int:
+        """Write the generated ``files`` (site path → text) whose content changed, delete those the
+        content no longer has; returns how many were written."""
+        written = 0
+        hashes = {}
+        for path, text in files.items():
+            data = text.encode("utf-8")
+            hashes[path] = hashlib.sha1(data).hexdigest()
+            target = site / path
+            if self.exported.get(path) != hashes[path] or not target.is_file():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+                written += 1
+        for path in set(self.exported) - set(files):
+            remove_output(site, path)
+        self.exported = hashes
+        return written
 
 
 class Background:
