@@ -45,6 +45,8 @@ class Graph:
         self.out: dict[Key, frozenset[Key]] = {}
         self.into: dict[Key, set[Key]] = defaultdict(set)
         self.catalog: Catalog | None = None
+        # Per page, what it shows through references alone: valid as long as no reference changes.
+        self._shown: dict[Key, frozenset[Key]] = {}
 
     def update(self, catalog: Catalog, signature: Mapping[Key, str]) -> None:
         """Take ``catalog``'s records; walk only those whose file ``signature`` changed since the last call."""
@@ -60,21 +62,36 @@ class Graph:
                 walked[key] = known
         self._walked = walked
         # A reference to a record that is not published (a withheld document) leads to no page.
-        self.out = {key: frozenset(t for t in targets if t in walked) for key, (_, targets) in walked.items()}
+        out = {key: frozenset(t for t in targets if t in walked) for key, (_, targets) in walked.items()}
+        if out == self.out:
+            return  # no reference added, moved or removed: what each page shows is as before
+        self.out = out
         self.into = defaultdict(set)
         for key, targets in self.out.items():
             for target in targets:
                 self.into[target].add(key)
+        self._shown = {}
 
     def shown(self, collection: str, record_id: str) -> set[Key]:
         """The records whose data the page of ``(collection, record_id)`` may show (see the module's rule)."""
         catalog = self.catalog
         assert catalog is not None, "update() first"
         me = (collection, record_id)
+        if me not in self._shown:
+            self._shown[me] = frozenset(self._by_references(catalog, collection, record_id))
+        shown = set(self._shown[me])
+        if collection == "measures":  # which siblings a measure's page lists depends on their titles
+            siblings = [("measures", key) for key in catalog.related_measures(record_id)[0]]
+            shown.update(siblings)
+            for key in siblings:
+                shown.update(self.out.get(key, ()))
+                shown.update(k for k in self.into.get(key, ()) if k[0] == "documents")
+            return _with_regions_above(catalog, shown)
+        return shown
+
+    def _by_references(self, catalog: Catalog, collection: str, record_id: str) -> set[Key]:
+        me = (collection, record_id)
         listed = set(self.into.get(me, ()))
-        if collection == "measures":
-            siblings, _ = catalog.related_measures(record_id)
-            listed.update(("measures", key) for key in siblings)
         if collection == "people":  # a person's functions name the organisations of their roles' records
             listed.update(self.out.get(me, ()))
         if collection == "regions":

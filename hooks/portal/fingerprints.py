@@ -42,9 +42,11 @@ class Fingerprints:
         if plan is None:
             return None
         files_of = self.portal.files_of
-        shown = sorted(self.graph.shown(plan.collection, plan.record_id))
-        inputs = [(key, self.data.get(files_of.get(key, ""), "")) for key in shown]
-        return digest(_hash(content), self.portal.stand(plan), inputs, self.graph.counts(plan.collection, plan.record_id))
+        data = self.data
+        inputs = frozenset((key, data.get(files_of.get(key, ""), "")) for key in self.graph.shown(plan.collection, plan.record_id))
+        # Python's own hash of a tuple: fast, and good enough within one process (the memory never
+        # leaves it); no sorting needed for a frozenset.
+        return str(hash((content, self.portal.stand(plan), inputs, self.graph.counts(plan.collection, plan.record_id))))
 
     def listing(self, content: bytes) -> str:
         """A Markdown page in docs/ or a generated list page: the collections its template shows."""
