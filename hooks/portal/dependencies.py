@@ -74,20 +74,26 @@ class Graph:
 
     def shown(self, collection: str, record_id: str) -> set[Key]:
         """The records whose data the page of ``(collection, record_id)`` may show (see the module's rule)."""
+        fixed, changing = self.shown_parts(collection, record_id)
+        return set(fixed) | changing
+
+    def shown_parts(self, collection: str, record_id: str) -> tuple[frozenset[Key], frozenset[Key]]:
+        """``shown`` in two parts: through references alone (the same object from save to save while
+        no reference changes), and what also depends on other data (a measure's listed siblings)."""
         catalog = self.catalog
         assert catalog is not None, "update() first"
         me = (collection, record_id)
         if me not in self._shown:
             self._shown[me] = frozenset(self._by_references(catalog, collection, record_id))
-        shown = set(self._shown[me])
+        changing: set[Key] = set()
         if collection == "measures":  # which siblings a measure's page lists depends on their titles
             siblings = [("measures", key) for key in catalog.related_measures(record_id)[0]]
-            shown.update(siblings)
+            changing.update(siblings)
             for key in siblings:
-                shown.update(self.out.get(key, ()))
-                shown.update(k for k in self.into.get(key, ()) if k[0] == "documents")
-            return _with_regions_above(catalog, shown)
-        return shown
+                changing.update(self.out.get(key, ()))
+                changing.update(k for k in self.into.get(key, ()) if k[0] == "documents")
+            changing = _with_regions_above(catalog, changing)
+        return self._shown[me], frozenset(changing)
 
     def _by_references(self, catalog: Catalog, collection: str, record_id: str) -> set[Key]:
         me = (collection, record_id)

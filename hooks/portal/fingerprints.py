@@ -27,8 +27,9 @@ class Fingerprints:
         """``data``: every file under data/ (path as content problems name it) → its signature."""
         self.portal = portal
         self.data = data
-        files_of = portal.files_of
-        graph.update(portal.catalog, {key: data.get(path, "") for key, path in files_of.items()})
+        # Each record's version: the signature of its file.
+        self.versions = {key: data.get(path, "") for key, path in portal.files_of.items()}
+        graph.update(portal.catalog, self.versions)
         self.graph = graph
         grouped: dict[str, list[tuple[str, str]]] = {}
         for path, sig in data.items():
@@ -41,12 +42,13 @@ class Fingerprints:
         plan = self.portal.plan_for(src_uri)
         if plan is None:
             return None
-        files_of = self.portal.files_of
-        data = self.data
-        inputs = frozenset((key, data.get(files_of.get(key, ""), "")) for key in self.graph.shown(plan.collection, plan.record_id))
-        # Python's own hash of a tuple: fast, and good enough within one process (the memory never
-        # leaves it); no sorting needed for a frozenset.
-        return str(hash((content, self.portal.stand(plan), inputs, self.graph.counts(plan.collection, plan.record_id))))
+        version = self.versions.get
+        fixed, changing = self.graph.shown_parts(plan.collection, plan.record_id)
+        # Python's own hash: fast, and good enough within one process (the memory never leaves it).
+        # A frozenset keeps its hash and its order while it is the same object; a different order
+        # after a reference changed only rebuilds a page once more.
+        return str(hash((content, self.portal.stand(plan), fixed, tuple(map(version, fixed)),
+                         changing, tuple(map(version, changing)), self.graph.counts(plan.collection, plan.record_id))))
 
     def listing(self, content: bytes) -> str:
         """A Markdown page in docs/ or a generated list page: the collections its template shows."""
