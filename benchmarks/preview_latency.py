@@ -25,6 +25,8 @@ import sys
 import tempfile
 import time
 import urllib.request
+from functools import partial
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,7 +58,15 @@ def _project(data: Path, scratch: Path) -> Path:
     return scratch
 
 
-def _wait(condition, timeout: float) -> float:  # noqa: ANN001 - a callable returning bool
+def _shows(url: str, marker: str) -> bool:
+    return marker in _page(url)
+
+
+def _more(builds: Callable[[], list[float]], count: int) -> bool:
+    return len(builds()) > count
+
+
+def _wait(condition: Callable[[], bool], timeout: float) -> float:
     start = time.monotonic()
     while time.monotonic() - start < timeout:
         if condition():
@@ -103,16 +113,16 @@ def main() -> None:
                 time.sleep(0.2)
                 saved = time.monotonic()
                 write()
-                _wait(lambda address=address, marker=marker: marker in _page(base + address), args.timeout)
+                _wait(partial(_shows, base + address, marker), args.timeout)
                 seen = time.monotonic() - saved
-                _wait(lambda count=count: len(builds()) > count, args.timeout)
+                _wait(partial(_more, builds, count), args.timeout)
                 rows.setdefault(name, []).append((seen, builds()[-1]))
                 time.sleep(0.5)
         for name, values in rows.items():
-            seen = [v[0] for v in values]
-            built = [v[1] for v in values]
-            print(f"{name}: visible after {statistics.median(seen):.2f} s (median of {len(seen)}; max {max(seen):.2f}), "
-                  f"build {statistics.median(built):.2f} s")
+            visible = [v[0] for v in values]
+            reported = [v[1] for v in values]
+            print(f"{name}: visible after {statistics.median(visible):.2f} s (median of {len(visible)}; "
+                  f"max {max(visible):.2f}), build {statistics.median(reported):.2f} s")
         lines = [line for line in log.read_text(encoding="utf-8").splitlines() if "Vorschau:" in line]
         print("\n".join(lines[-3:]))
         print(f"total {time.monotonic() - start:.0f} s", file=sys.stderr)
@@ -122,14 +132,14 @@ def main() -> None:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _retitle(path: Path, round_: int) -> tuple[str, str, object]:
+def _retitle(path: Path, round_: int) -> tuple[str, str, Callable[[], object]]:
     text = path.read_text(encoding="utf-8")
     marker = f"Messlauf{round_}x"
     new = re.sub(r"^title: (.*)$", lambda m: f"title: {m.group(1)} {marker}", text, count=1, flags=re.M)
     return f"massnahmen/{path.stem}/", marker, lambda: path.write_text(new, encoding="utf-8")
 
 
-def _describe(path: Path, round_: int) -> tuple[str, str, object]:
+def _describe(path: Path, round_: int) -> tuple[str, str, Callable[[], object]]:
     text = path.read_text(encoding="utf-8")
     marker = f"Messnotiz{round_}y"
     if re.search(r"^description: ", text, flags=re.M):
@@ -139,7 +149,7 @@ def _describe(path: Path, round_: int) -> tuple[str, str, object]:
     return f"partner/{path.stem}/", marker, lambda: path.write_text(new, encoding="utf-8")
 
 
-def _press(folder: Path, measure: Path, round_: int) -> tuple[str, str, object]:
+def _press(folder: Path, measure: Path, round_: int) -> tuple[str, str, Callable[[], object]]:
     name = f"messlauf-{round_}"
     marker = f"Messmeldung{round_}z"
     text = (f"---\ntitle: {marker} zur Maßnahme\ntype: pressemitteilung\ndate: \"2020-01-0{round_ + 1}\"\n"

@@ -37,10 +37,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler
 
-from portal.dependencies import Graph
 from portal.fingerprints import Fingerprints
 from portal.incremental import INDEXING, MEMORY, everything_key, remove_output, signatures
 from portal.legal import contact_email, open_fields_message, page_context, publish_problems
+from portal.page_inputs import Graph
 from portal.pages import PagePlan
 from portal.preview import LAST_GOOD
 from portal.problems import ContentError, Problem

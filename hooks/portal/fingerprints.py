@@ -14,7 +14,7 @@ from .incremental import digest, shown_collections, template_of
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from .dependencies import Graph
+    from .page_inputs import Graph
     from .site import Portal
 
 DATA_PREFIX = "data/"

@@ -8,7 +8,7 @@ the one it was last written with (or it is missing). What goes into a fingerprin
 - everything: ``mkdocs.yml``, ``docs/``, ``overrides/``, ``hooks/`` (their files' signatures), the
   site address, the reference date and the preview's problems. Any change there rebuilds every page
   from an emptied site folder, exactly like a full build (a banner appears on, or leaves, every page).
-- a detail page: the signatures of the files of every record it shows (``portal.dependencies``),
+- a detail page: the signatures of the files of every record it shows (``portal.page_inputs``),
   which records those are, its "Stand" and its generated front matter.
 - an overview or other Markdown page in ``docs/``, and generated list pages: the files of every
   collection its template shows (``TEMPLATE_COLLECTIONS``) and its own text.
@@ -161,7 +161,7 @@ class Memory:
         remove = set(self.written) - set(outputs)
         if full:
             rebuild = set(outputs)
-            words_now = frozenset()
+            words_now: frozenset[str] = frozenset()
         else:
             rebuild = {path for path, print_ in outputs.items() if self.written.get(path) != print_ or not exists(path)}
             words_now = vocabulary()
