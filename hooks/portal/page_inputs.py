@@ -9,7 +9,8 @@ drifts as templates change, the rule is stated once on the graph of references b
 (every ``Ref`` field of the model, ``portal.refs``):
 
     shown(R) = R, what R refers to, what refers to R (its "listed" records),
-               what each listed record refers to and the documents that name it,
+               what each listed record refers to and the documents that name it (and a listed
+               measure's initiative's regions, which its list entry is filtered by),
                a measure's sibling measures (its "Weitere Maßnahmen"), a region's descendants
                with what lies in them, and the regions above every region in the set.
 
@@ -113,6 +114,10 @@ class Graph:
         for key in listed:
             shown.update(self.out.get(key, ()))
             shown.update(k for k in self.into.get(key, ()) if k[0] == "documents")
+            if key[0] == "measures":  # a listed measure is filtered by its initiative's regions
+                for initiative in self.out.get(key, ()):
+                    if initiative[0] == "initiatives":
+                        shown.update(k for k in self.out.get(initiative, ()) if k[0] == "regions")
         if collection == "documents":  # what a source mentions, with the initiative of a mentioned measure
             for key in self.out.get(me, ()):
                 shown.update(self.out.get(key, ()))
