@@ -186,7 +186,7 @@ def _export_and_index(portal: Portal, site: Path) -> None:
         log.error(f"Die offenen Daten der Vorschau konnten nicht geschrieben werden: {error}")
         written = 0
     _index_preview(site)
-    log.info(f"Vorschau: offene Daten ({written} Dateien neu) und Suchindex aktualisiert")
+    log.info(f"Vorschau: offene Daten ({written} {'Datei' if written == 1 else 'Dateien'} neu) und Suchindex aktualisiert")
 
 
 def _index_preview(site: Path) -> None:

@@ -51,7 +51,12 @@ TEMPLATE_COLLECTIONS: dict[str, frozenset[str]] = {
     "easy-language.html": frozenset(),
     "page.html": frozenset(),
     "method.html": frozenset(),
-    "sources.html": frozenset({"documents", "organisations", "initiatives", "measures", "people", "topics"}),
+    # Document lists name publishers (organisations) and statements (people in initiatives).
+    "press.html": frozenset({"documents", "organisations", "people", "initiatives"}),
+    "sources.html": frozenset({"documents", "organisations", "people", "initiatives"}),
+    "timeline.html": frozenset({"initiatives", "documents", "organisations", "regions", "topics"}),
+    "topics.html": frozenset({"topics", "initiatives", "measures", "documents"}),
+    "regions.html": frozenset({"regions", "initiatives", "measures"}),  # the map counts both per area
 }
 FRONT_TEMPLATE = re.compile(r"\A---\s*\n(?:.*\n)*?template:\s*['\"]?([^'\"\s]+)", re.M)
 SKIPPED_FOLDERS = {"__pycache__", ".mypy_cache", ".pytest_cache"}
