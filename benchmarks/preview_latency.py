@@ -3,7 +3,8 @@
 Copies the project (mkdocs.yml, docs, overrides, hooks) with a content folder into a scratch folder,
 starts the preview there, waits for its first build, then saves edits one after the other and
 measures, for each, the time from the save until the changed page answers with the new text over
-HTTP (what an editor sees) and the build time MkDocs reports. Pagefind runs after each build in the
+HTTP (what an editor sees), the build time MkDocs reports and the CPU time the preview used until
+then (steadier than the wall clock when the machine is busy). Pagefind runs after each build in the
 background and is not part of the latency.
 
     .venv/bin/python benchmarks/preview_latency.py --data /work/nrw10-data [--rounds 3]
@@ -58,6 +59,13 @@ def _project(data: Path, scratch: Path) -> Path:
     return scratch
 
 
+def _cpu(pid: int) -> float:
+    """CPU seconds the preview's process has used (user and system, all its threads): on a busy
+    machine a steadier measure of its work than the wall clock."""
+    fields = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8").rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _shows(url: str, marker: str) -> bool:
     return marker in _page(url)
 
@@ -101,7 +109,7 @@ def main() -> None:
         print(f"first (full) build: {builds()[0]:.1f} s reported, {first:.1f} s until served")
         measures = sorted((root / "data" / "measures").iterdir())
         organisations = sorted((root / "data" / "organisations").iterdir())
-        rows: dict[str, list[tuple[float, float]]] = {}
+        rows: dict[str, list[tuple[float, float, float]]] = {}
         for round_ in range(args.rounds):
             edits = [
                 ("measure title", *_retitle(measures[round_ * 7 % len(measures)], round_)),
@@ -111,18 +119,23 @@ def main() -> None:
             for name, address, marker, write in edits:
                 count = len(builds())
                 time.sleep(0.2)
+                cpu = _cpu(process.pid)
                 saved = time.monotonic()
                 write()
                 _wait(partial(_shows, base + address, marker), args.timeout)
                 seen = time.monotonic() - saved
+                used = _cpu(process.pid) - cpu
                 _wait(partial(_more, builds, count), args.timeout)
-                rows.setdefault(name, []).append((seen, builds()[-1]))
+                rows.setdefault(name, []).append((seen, builds()[-1], used))
                 time.sleep(0.5)
         for name, values in rows.items():
             visible = [v[0] for v in values]
             reported = [v[1] for v in values]
+            cpu = [v[2] for v in values]
             print(f"{name}: visible after {statistics.median(visible):.2f} s (median of {len(visible)}; "
-                  f"max {max(visible):.2f}), build {statistics.median(reported):.2f} s")
+                  f"max {max(visible):.2f}), build {statistics.median(reported):.2f} s, "
+                  f"CPU until visible {statistics.median(cpu):.2f} s")
+        print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
         lines = [line for line in log.read_text(encoding="utf-8").splitlines() if "Vorschau:" in line]
         print("\n".join(lines[-3:]))
         print(f"total {time.monotonic() - start:.0f} s", file=sys.stderr)
