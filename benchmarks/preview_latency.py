@@ -131,10 +131,10 @@ def main() -> None:
         for name, values in rows.items():
             visible = [v[0] for v in values]
             reported = [v[1] for v in values]
-            cpu = [v[2] for v in values]
+            cpu_used = [v[2] for v in values]
             print(f"{name}: visible after {statistics.median(visible):.2f} s (median of {len(visible)}; "
                   f"max {max(visible):.2f}), build {statistics.median(reported):.2f} s, "
-                  f"CPU until visible {statistics.median(cpu):.2f} s")
+                  f"CPU until visible {statistics.median(cpu_used):.2f} s")
         print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
         lines = [line for line in log.read_text(encoding="utf-8").splitlines() if "Vorschau:" in line]
         print("\n".join(lines[-3:]))
