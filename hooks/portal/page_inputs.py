@@ -8,7 +8,8 @@ on a region's page, everything in the regions below it. Rather than a list per t
 drifts as templates change, the rule is stated once on the graph of references between records
 (every ``Ref`` field of the model, ``portal.refs``):
 
-    shown(R) = R, what R refers to, what refers to R (its "listed" records),
+    shown(R) = R, what R refers to (with what a person it names or, on a source's page, any
+               record it names refers to), what refers to R (its "listed" records),
                what each listed record refers to and the documents that name it (and a listed
                measure's initiative's regions, which its list entry is filtered by),
                a measure's sibling measures (its "Weitere Maßnahmen"), a region's descendants
@@ -118,8 +119,10 @@ class Graph:
                 for initiative in self.out.get(key, ()):
                     if initiative[0] == "initiatives":
                         shown.update(k for k in self.out.get(initiative, ()) if k[0] == "regions")
-        if collection == "documents":  # what a source mentions, with the initiative of a mentioned measure
-            for key in self.out.get(me, ()):
+        for key in self.out.get(me, ()):
+            # What a source mentions, with the initiative of a mentioned measure; a person a page
+            # names, with the organisations of their roles (the function shown next to the name).
+            if collection == "documents" or key[0] == "people":
                 shown.update(self.out.get(key, ()))
         return _with_regions_above(catalog, shown)
 
