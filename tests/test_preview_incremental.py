@@ -1,5 +1,7 @@
 """The incremental preview equals a full build: ``mkdocs serve --dirty`` as scripts/serve.sh starts it,
-edits made in a scratch project one after the other, and after each the preview's site folder compared
+edits made in a scratch project one after the other (a measure's title and status, a measure moved
+to another initiative, a new press item a measure cites, an organisation and a region renamed, a
+record deleted, a problem and its fix), and after each the preview's site folder compared
 file by file with a fresh ``mkdocs build`` of the same content (same address, same date). Pages whose
 inputs did not change must not have been written again (their modification time), so the test also
 proves that the preview is incremental. The search index (pagefind/) is left out: it is written in the
@@ -159,7 +161,8 @@ def test_the_incremental_preview_equals_a_full_build(tmp_path: Path) -> None:
             nonlocal before
             count = preview.builds()
             time.sleep(0.05)  # a modification time after the last build's writes
-            {"title and status": _retitle, "move": _move, "cite": _cite, "delete": _delete}[edit](data)
+            {"title and status": _retitle, "move": _move, "cite": _cite, "rename": _rename,
+             "delete": _delete}[edit](data)
             preview.rebuilt(count)
             after = _assert_same(preview, scratch)
             rewritten = {path for path, mtime in after.items() if before.get(path) != mtime}
@@ -180,6 +183,11 @@ def test_the_incremental_preview_equals_a_full_build(tmp_path: Path) -> None:
 
         rewritten = save("cite")
         assert {"quellen/pm-drei/index.html", "massnahmen/fertig/index.html"} <= rewritten.keys()
+        assert not rewritten.keys() & set(UNTOUCHED)
+
+        rewritten = save("rename")  # names shown on many pages: a partner's, a region's (in region paths)
+        assert {"partner/kammer-test/index.html", "massnahmen/glasfaser/index.html", "regionen/land/index.html",
+                "initiativen/masterplan-test/index.html"} <= rewritten.keys()
         assert not rewritten.keys() & set(UNTOUCHED)
 
         save("delete")
@@ -228,6 +236,11 @@ def _move(data: Path) -> None:
 def _cite(data: Path) -> None:
     (data / "documents" / "pm-drei.md").write_text(THIRD_PRESS, encoding="utf-8")
     _replace(data / "measures" / "fertig.md", "sources: [pm-eins]\n---", "sources: [pm-eins, pm-drei]\n---")
+
+
+def _rename(data: Path) -> None:
+    _replace(data / "organisations" / "kammer-test.yaml", "name: Kammer Test", "name: Kammer Umbenannt")
+    _replace(data / "regions" / "teststadt.yaml", "name: Teststadt", "name: Umbenannte Stadt")
 
 
 def _delete(data: Path) -> None:
