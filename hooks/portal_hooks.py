@@ -13,9 +13,9 @@ on_post_page     add the page's generated search keywords (portal.search_meta)
 on_post_build    index the site for the search (Pagefind, portal.search), then swap the finished site
                  into place (a failed build leaves the old one untouched)
 
-The preview of scripts/serve.sh (``mkdocs serve --dirty``) rebuilds incrementally: on_files tells
-MkDocs which pages and files are unchanged since the last build (portal.incremental), and Pagefind
-indexes in the background after the build.
+The preview of scripts/serve.sh (``mkdocs serve --dirty``) rebuilds incrementally (hooks/portal_preview.py,
+portal.incremental): on_files tells MkDocs which pages and files are unchanged since the last build,
+and the open data and Pagefind's index follow in the background after the build.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ import hashlib
 import html
 import logging
 import os
-import shutil
 import tempfile
 from functools import partial
 from pathlib import Path
@@ -37,11 +36,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler
 
-from portal.fingerprints import Fingerprints
-from portal.incremental import INDEXING, MEMORY, everything_key, remove_output, signatures
+import portal_preview
 from portal.legal import contact_email, open_fields_message, page_context, publish_problems
-from portal.page_inputs import Graph
-from portal.pages import PagePlan
 from portal.preview import LAST_GOOD
 from portal.problems import ContentError, Problem
 from portal.publish import Staging
@@ -64,11 +60,6 @@ OPERATOR_KEY = "portal_operator"  # extra.operator, checked (hooks/portal_config
 # MkDocs re-imports this module for every rebuild of the live preview but calls on_startup only once,
 # so the preview flag lives in the process environment. Setting it by hand previews a normal build.
 PREVIEW = "PORTAL_PREVIEW"
-# Set for ``mkdocs serve --dirty`` (scripts/serve.sh): the preview rebuilds only what changed.
-INCREMENTAL = "PORTAL_PREVIEW_INCREMENTAL"
-DATA_KEY = "portal_data_signatures"
-# The dependency graph of the running preview, kept between rebuilds like the memory (portal.incremental).
-GRAPH = Graph()
 # Set by the deploy job: the site goes public, so the operator's details must be complete.
 PUBLISH = "PORTAL_PUBLISH"
 # Templates in overrides/ that replace Material's own and so must keep its non-escaping behaviour.
@@ -83,11 +74,7 @@ def on_startup(command: str, dirty: bool) -> None:
     """``mkdocs serve`` is the live preview: it shows content problems instead of stopping."""
     if command == "serve":
         os.environ[PREVIEW] = "1"
-        if dirty:
-            os.environ[INCREMENTAL] = "1"
-            MEMORY.forget()  # a new preview starts with a full build
-        else:
-            os.environ.pop(INCREMENTAL, None)
+        portal_preview.start(dirty)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -107,10 +94,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     build = partial(Portal, root, reference_date(), site_url=config.site_url or "",
                     edit=settings.edit_links(), contact=contact_email(operator),
                     stale_years=settings.stale_after_years)
-    if _incremental():
-        _quiet_dirty_warning()
-        # Before the content is read: a file saved again meanwhile counts as changed next time.
-        config[DATA_KEY] = signatures(root / "data", root)
+    if portal_preview.active():
+        portal_preview.before_reading(config, root)
     if preview:  # never fails: the last good content (or none yet) with the new problems
         portal = LAST_GOOD.show(build)
         if LAST_GOOD.traceback:
@@ -145,8 +130,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """The page's generated search keywords (compound parts, coordinations, short names)."""
-    if _incremental():
-        MEMORY.remember(page.file.dest_uri, output)
+    if portal_preview.active():
+        portal_preview.remember(page, output)
     return _portal(config).search_keywords(output, page.file.src_uri)
 
 
@@ -155,11 +140,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     staging: Staging | None = config.get(STAGING_KEY)
     if staging is None:  # the live preview: index its temporary site folder on every rebuild
         site = Path(config.site_dir)
-        if _incremental():  # in the background: the reload need not wait, data and index follow shortly
-            MEMORY.finished(_portal(config).search_vocabulary)
-            INDEXING.start(partial(_export_and_index, _portal(config), site))
+        if portal_preview.active():  # in the background: the reload need not wait, data and index follow shortly
+            portal_preview.after_build(_portal(config), site)
         else:
-            _index_preview(site)
+            portal_preview.index_preview(site)
         return
     # In strict mode MkDocs aborts right after this event if its counter saw a warning: then the old
     # site stays, and the staging folder waits for the next build to clear it (on_build_error gets
@@ -174,26 +158,8 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_build_error(error: Exception) -> None:
     """A failed preview build may have written part of its pages: the next one starts from scratch."""
-    if _incremental():
-        MEMORY.forget()
-
-
-def _export_and_index(portal: Portal, site: Path) -> None:
-    """The preview's open data, feeds and calendars (only changed files written), then its search index."""
-    try:
-        written = MEMORY.export(site, portal.exports())
-    except Exception as error:  # noqa: BLE001 - a background job must not die silently
-        log.error(f"Die offenen Daten der Vorschau konnten nicht geschrieben werden: {error}")
-        written = 0
-    _index_preview(site)
-    log.info(f"Vorschau: offene Daten ({written} {'Datei' if written == 1 else 'Dateien'} neu) und Suchindex aktualisiert")
-
-
-def _index_preview(site: Path) -> None:
-    try:
-        log.debug(index_site(site))
-    except SearchIndexError as error:  # the preview never stops; its pages still show
-        log.error(f"{error}\nDie Vorschau läuft ohne aktuellen Suchindex weiter.")
+    if portal_preview.active():
+        portal_preview.failed()
 
 
 def _index(site: Path) -> None:
@@ -217,103 +183,25 @@ def _count(number: int) -> str:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add one generated page per record and the open-data files."""
     plans = _portal(config).plans.values()
-    incremental = _incremental()
-    sources = MEMORY.front_matter(plans, PagePlan.markdown) if incremental else {}
+    active = portal_preview.active()
+    sources = portal_preview.front_matter(plans) if active else {}
     for plan in plans:
         if files.get_file_from_path(plan.src_uri):
             raise PluginError(f"docs/{plan.src_uri} überschneidet sich mit einer erzeugten Seite; bitte umbenennen.")
         # Detail pages stay out of the navigation: a full nav makes build time grow with the square of pages.
-        markdown = sources[plan] if incremental else plan.markdown()
+        markdown = sources[plan] if active else plan.markdown()
         files.append(File.generated(config, plan.src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
-    if incremental:
-        # Made after the pages, in the background (on_post_build): here only the files written last
-        # time, so that links to them resolve; MkDocs leaves them as they are.
-        site = Path(config.site_dir)
-        for path in MEMORY.exported:
-            if (site / path).is_file():
-                file = File.generated(config, path, abs_src_path=str(site / path))
-                file.is_modified = _unchanged  # type: ignore[method-assign]
-                files.append(file)
+    if active:  # made after the pages, in the background (portal_preview.after_build)
+        portal_preview.add_last_exports(files, config)
     else:
         for path, content in _portal(config).exports().items():
             files.append(File.generated(config, path, content=content))
     # Pages 2, 3, … of the static measure lists (docs/massnahmen/…), outside the navigation like detail pages.
     for path, content in _portal(config).catalog.continuation_pages().items():
         files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
-    if _incremental():
-        _skip_unchanged(files, config)
+    if active:
+        portal_preview.skip_unchanged(files, config, _portal(config))
     return files
-
-
-def _incremental() -> bool:
-    return os.environ.get(PREVIEW) == "1" and os.environ.get(INCREMENTAL) == "1"
-
-
-class _DirtyWarning(logging.Filter):
-    """MkDocs warns on every --dirty build that navigation may be wrong; the preview's incremental
-    build (portal.incremental) decides itself what to rebuild, so the warning would only mislead."""
-
-    portal_dirty = True
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return "A 'dirty' build is being performed" not in record.getMessage()
-
-
-def _quiet_dirty_warning() -> None:
-    logger = logging.getLogger("mkdocs.commands.build")
-    # This module is imported anew for every rebuild: one filter is enough.
-    if not any(getattr(existing, "portal_dirty", False) for existing in logger.filters):
-        logger.addFilter(_DirtyWarning())
-
-
-def _unchanged() -> bool:
-    return False
-
-
-def _changed() -> bool:
-    return True
-
-
-def _skip_unchanged(files: Files, config: MkDocsConfig) -> None:
-    """Mark every page and generated file whose fingerprint is as last written as unmodified
-    (MkDocs then neither renders nor writes it); delete what the content no longer has."""
-    root = Path(config.config_file_path).parent
-    portal = _portal(config)
-    prints = Fingerprints(portal, config[DATA_KEY], GRAPH)
-    outputs: dict[str, str] = {}
-    decided: dict[str, File] = {}
-    for file in files:
-        if file.dest_uri in MEMORY.exported:
-            continue  # written in the background after the build (_export_and_index)
-        generated = file.generated_by is not None
-        if file.is_documentation_page():
-            content = file.content_bytes
-            fingerprint = prints.detail(file.src_uri, content) if generated else None
-            outputs[file.dest_uri] = fingerprint or prints.listing(content)
-        elif generated:
-            outputs[file.dest_uri] = prints.generated(file.content_bytes)
-        else:
-            continue  # static files: MkDocs compares their modification times itself
-        decided[file.dest_uri] = file
-    sources = [Path(config.config_file_path), Path(config.docs_dir), root / "hooks"]
-    if config.theme.custom_dir:
-        sources.append(Path(config.theme.custom_dir))
-    everything = everything_key(root, sources, config.site_url, portal.today, portal.problem_lines(),
-                                portal.has_content)
-    site = Path(config.site_dir)
-    plan = MEMORY.plan(everything, outputs, lambda path: (site / path).is_file(), portal.search_vocabulary)
-    if plan.full:
-        INDEXING.wait()  # Pagefind must not write into the folder while it is emptied
-        for entry in site.iterdir() if site.is_dir() else ():
-            shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
-    for path in plan.remove:
-        remove_output(site, path)
-    for path, file in decided.items():
-        # An instance attribute in place of File.is_modified: MkDocs asks it before reading,
-        # rendering and writing a page, and before writing a generated file.
-        file.is_modified = _changed if path in plan.rebuild else _unchanged  # type: ignore[method-assign]
-    log.info(f"Vorschau: {len(plan.rebuild)} von {len(outputs)} Dateien neu"
-             + (" (alles neu)" if plan.full else ""))
 
 
 

@@ -156,3 +156,7 @@ def _with_regions_above(catalog: Catalog, keys: Iterable[Key]) -> set[Key]:
         if collection == "regions":
             result.update(("regions", key) for key in regions_up(catalog.regions, record_id))
     return result
+
+
+# The running preview's graph, kept between rebuilds like ``portal.incremental.MEMORY``.
+GRAPH = Graph()
