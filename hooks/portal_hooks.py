@@ -141,7 +141,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if staging is None:  # the live preview: index its temporary site folder on every rebuild
         site = Path(config.site_dir)
         if portal_preview.active():  # in the background: the reload need not wait, data and index follow shortly
-            portal_preview.after_build(_portal(config), site)
+            portal_preview.after_build(config, _portal(config), site)
         else:
             portal_preview.index_preview(site)
         return
@@ -191,8 +191,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # Detail pages stay out of the navigation: a full nav makes build time grow with the square of pages.
         markdown = sources[plan] if active else plan.markdown()
         files.append(File.generated(config, plan.src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
-    if active:  # made after the pages, in the background (portal_preview.after_build)
-        portal_preview.add_last_exports(files, config)
+    if active:  # after the first build made after the pages, in the background (portal_preview)
+        portal_preview.add_exports(files, config, _portal(config))
     else:
         for path, content in _portal(config).exports().items():
             files.append(File.generated(config, path, content=content))

@@ -39,6 +39,7 @@ PREVIEW = "PORTAL_PREVIEW"  # set by portal_hooks.on_startup for ``mkdocs serve`
 # Set for ``mkdocs serve --dirty``: the preview rebuilds only what changed.
 INCREMENTAL = "PORTAL_PREVIEW_INCREMENTAL"
 DATA_KEY = "portal_data_signatures"
+EXPORTED_KEY = "portal_exports_written"  # this build wrote the open data itself (the first one)
 
 
 def start(dirty: bool) -> None:
@@ -77,10 +78,18 @@ def front_matter(plans: Iterable[PagePlan]) -> dict[PagePlan, str]:
     return MEMORY.front_matter(plans, PagePlan.markdown)
 
 
-def add_last_exports(files: Files, config: MkDocsConfig) -> None:
-    """The open data, feeds and calendars as written last time (in the site folder), so that links
-    to them resolve; MkDocs leaves them as they are, the background job brings them up to date."""
+def add_exports(files: Files, config: MkDocsConfig, portal: Portal) -> None:
+    """The open data, feeds and calendars: made now in the first build (so that links to them
+    resolve); later as written last time (in the site folder), which MkDocs leaves as they are and
+    the background job brings up to date after the build."""
     site = Path(config.site_dir)
+    if not MEMORY.exported:
+        made = portal.exports()
+        for path, content in made.items():
+            files.append(File.generated(config, path, content=content))
+        MEMORY.made(made)
+        config[EXPORTED_KEY] = True
+        return
     for path in MEMORY.exported:
         if (site / path).is_file():
             file = File.generated(config, path, abs_src_path=str(site / path))
@@ -141,10 +150,11 @@ def remember(page: Page, output: str) -> None:
     MEMORY.remember(page.file.dest_uri, output)
 
 
-def after_build(portal: Portal, site: Path) -> None:
-    """The build succeeded: remember it, then write the open data and index in the background."""
+def after_build(config: MkDocsConfig, portal: Portal, site: Path) -> None:
+    """The build succeeded: remember it, then write the open data (unless this build wrote it) and
+    index in the background."""
     MEMORY.finished(portal.search_vocabulary)
-    INDEXING.start(partial(_export_and_index, portal, site))
+    INDEXING.start(partial(_export_and_index, None if config.get(EXPORTED_KEY) else portal, site))
 
 
 def failed() -> None:
@@ -152,13 +162,15 @@ def failed() -> None:
     MEMORY.forget()
 
 
-def _export_and_index(portal: Portal, site: Path) -> None:
-    """The open data, feeds and calendars (only changed files written), then the search index."""
+def _export_and_index(portal: Portal | None, site: Path) -> None:
+    """The open data, feeds and calendars of ``portal`` (only changed files written; None: the build
+    wrote them), then the search index."""
+    written = 0
     try:
-        written = MEMORY.export(site, portal.exports())
+        if portal is not None:
+            written = MEMORY.export(site, portal.exports())
     except Exception as error:  # noqa: BLE001 - a background job must not die silently
         log.error(f"Die offenen Daten der Vorschau konnten nicht geschrieben werden: {error}")
-        written = 0
     index_preview(site)
     log.info(f"Vorschau: offene Daten ({written} {'Datei' if written == 1 else 'Dateien'} neu) und Suchindex aktualisiert")
 

@@ -67,6 +67,10 @@ def digest(*parts: object) -> str:
     return hashlib.sha1("\x1f".join(map(repr, parts)).encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _sha1(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
 def signature(path: Path) -> str:
     """A file's modification time and size ('' when it is missing)."""
     return _signature(str(path))
@@ -217,6 +221,10 @@ class Memory:
         self.markdown = {plan: known[plan] if plan in known else render(plan) for plan in plans}
         return self.markdown
 
+    def made(self, files: Mapping[str, str]) -> None:
+        """The build itself writes these generated files (site path → text): remember their content."""
+        self.exported = {path: _sha1(text) for path, text in files.items()}
+
     def export(self, site: Path, files: Mapping[str, str]) -> int:
         """Write the generated ``files`` (site path → text) whose content changed, delete those the
         content no longer has; returns how many were written."""
@@ -224,7 +232,7 @@ class Memory:
         hashes = {}
         for path, text in files.items():
             data = text.encode("utf-8")
-            hashes[path] = hashlib.sha1(data).hexdigest()
+            hashes[path] = hashlib.sha1(data).hexdigest()  # as _sha1, the bytes being at hand
             target = site / path
             if self.exported.get(path) != hashes[path] or not target.is_file():
                 target.parent.mkdir(parents=True, exist_ok=True)
