@@ -43,7 +43,8 @@ def _get(url: str) -> tuple[int, str]:
             return response.status, response.read().decode("utf-8")
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode("utf-8")
-    except (urllib.error.URLError, ConnectionError):
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        # MkDocs' server holds a request while a build runs: on a busy machine longer than the timeout.
         return 0, ""
 
 
