@@ -74,6 +74,7 @@ def test_long_words_are_those_of_the_article_only() -> None:
 def test_template_and_collections_of_a_page() -> None:
     assert template_of("---\ntitle: Impressum\ntemplate: legal.html\n---\nText") == "legal.html"
     assert template_of("# Keine Vorderseite\n") == ""
+    assert template_of("---\ntitle: Leitfaden\n---\n```yaml\ntemplate: home.html\n```\n") == ""  # not in front matter
     assert shown_collections("legal.html") == frozenset()
     assert "measures" in shown_collections("measures.html") and "measures" in shown_collections("")
 

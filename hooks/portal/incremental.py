@@ -19,8 +19,8 @@ saved again while a build reads it differs at the next build and is read again.
 
 Generated search keywords split compounds on the vocabulary of all content (``portal.search_terms``),
 so a word that enters or leaves the content may change the keywords of a page that shows none of the
-changed records. The preview remembers each page's long words and rebuilds the pages that contain a
-word that entered or left (``Memory.plan``).
+changed records. The preview remembers each page's long words and rebuilds the pages among whose
+words one now splits differently (``Memory.plan``).
 
 The memory lives in this module, which the preview imports once (``portal.preview`` explains why).
 """
@@ -58,7 +58,8 @@ TEMPLATE_COLLECTIONS: dict[str, frozenset[str]] = {
     "topics.html": frozenset({"topics", "initiatives", "measures", "documents"}),
     "regions.html": frozenset({"regions", "initiatives", "measures"}),  # the map counts both per area
 }
-FRONT_TEMPLATE = re.compile(r"\A---\s*\n(?:.*\n)*?template:\s*['\"]?([^'\"\s]+)", re.M)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^---[ \t]*$", re.S | re.M)
+TEMPLATE = re.compile(r"^template:[ \t]*['\"]?([^'\"\s]+)", re.M)
 SKIPPED_FOLDERS = {"__pycache__", ".mypy_cache", ".pytest_cache"}
 
 
@@ -110,8 +111,9 @@ def everything_key(root: Path, sources: Iterable[Path], *facts: object) -> str:
 
 def template_of(markdown: str) -> str:
     """The ``template`` a Markdown page names in its front matter ('' when none)."""
-    match = FRONT_TEMPLATE.match(markdown)
-    return match.group(1) if match else ""
+    front = FRONT_MATTER.match(markdown)
+    found = TEMPLATE.search(front.group(1)) if front else None
+    return found.group(1) if found else ""
 
 
 def shown_collections(template: str) -> frozenset[str]:
