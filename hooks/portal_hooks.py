@@ -12,6 +12,10 @@ on_page_context  hand templates the catalog and the page's record; fill the tabl
 on_post_page     add the page's generated search keywords (portal.search_meta)
 on_post_build    index the site for the search (Pagefind, portal.search), then swap the finished site
                  into place (a failed build leaves the old one untouched)
+
+The preview of scripts/serve.sh (``mkdocs serve --dirty``) rebuilds incrementally (hooks/portal_preview.py,
+portal.incremental): on_files tells MkDocs which pages and files are unchanged since the last build,
+and the open data and Pagefind's index follow in the background after the build.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler
 
+import portal_preview
 from portal.legal import contact_email, open_fields_message, page_context, publish_problems
 from portal.preview import LAST_GOOD
 from portal.problems import ContentError, Problem
@@ -69,6 +74,7 @@ def on_startup(command: str, dirty: bool) -> None:
     """``mkdocs serve`` is the live preview: it shows content problems instead of stopping."""
     if command == "serve":
         os.environ[PREVIEW] = "1"
+        portal_preview.start(dirty)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -88,6 +94,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     build = partial(Portal, root, reference_date(), site_url=config.site_url or "",
                     edit=settings.edit_links(), contact=contact_email(operator),
                     stale_years=settings.stale_after_years)
+    if portal_preview.active():
+        portal_preview.before_reading(config, root)
     if preview:  # never fails: the last good content (or none yet) with the new problems
         portal = LAST_GOOD.show(build)
         if LAST_GOOD.traceback:
@@ -122,6 +130,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """The page's generated search keywords (compound parts, coordinations, short names)."""
+    if portal_preview.active():
+        portal_preview.remember(page, output)
     return _portal(config).search_keywords(output, page.file.src_uri)
 
 
@@ -129,10 +139,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Index the site for the search, then swap it into place (portal.search, portal.publish)."""
     staging: Staging | None = config.get(STAGING_KEY)
     if staging is None:  # the live preview: index its temporary site folder on every rebuild
-        try:
-            log.debug(index_site(Path(config.site_dir)))
-        except SearchIndexError as error:  # the preview never stops; its pages still show
-            log.error(f"{error}\nDie Vorschau läuft ohne aktuellen Suchindex weiter.")
+        site = Path(config.site_dir)
+        if portal_preview.active():  # in the background: the reload need not wait, data and index follow shortly
+            portal_preview.after_build(config, _portal(config), site)
+        else:
+            portal_preview.index_preview(site)
         return
     # In strict mode MkDocs aborts right after this event if its counter saw a warning: then the old
     # site stays, and the staging folder waits for the next build to clear it (on_build_error gets
@@ -143,6 +154,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     _index(staging.folder)
     staging.publish()
     config.site_dir = str(staging.site)
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed preview build may have written part of its pages: the next one starts from scratch."""
+    if portal_preview.active():
+        portal_preview.failed()
 
 
 def _index(site: Path) -> None:
@@ -165,19 +182,29 @@ def _count(number: int) -> str:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add one generated page per record and the open-data files."""
-    for plan in _portal(config).plans.values():
+    plans = _portal(config).plans.values()
+    active = portal_preview.active()
+    sources = portal_preview.front_matter(plans) if active else {}
+    for plan in plans:
         if files.get_file_from_path(plan.src_uri):
             raise PluginError(f"docs/{plan.src_uri} überschneidet sich mit einer erzeugten Seite; bitte umbenennen.")
         # Detail pages stay out of the navigation: a full nav makes build time grow with the square of pages.
-        files.append(File.generated(config, plan.src_uri, content=plan.markdown(), inclusion=InclusionLevel.NOT_IN_NAV))
-    for path, content in _portal(config).exports().items():
-        files.append(File.generated(config, path, content=content))
+        markdown = sources[plan] if active else plan.markdown()
+        files.append(File.generated(config, plan.src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
+    if active:  # after the first build made after the pages, in the background (portal_preview)
+        portal_preview.add_exports(files, config, _portal(config))
+    else:
+        for path, content in _portal(config).exports().items():
+            files.append(File.generated(config, path, content=content))
     # Pages 2, 3, … of the static measure lists (docs/massnahmen/…), outside the navigation like detail pages.
     # The long overviews' pages by year or type (portal.archives), also outside the navigation.
     catalog = _portal(config).catalog
     for path, content in {**catalog.continuation_pages(), **catalog.archive_pages()}.items():
         files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+    if active:
+        portal_preview.skip_unchanged(files, config, _portal(config))
     return files
+
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

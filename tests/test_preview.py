@@ -43,7 +43,8 @@ def _get(url: str) -> tuple[int, str]:
             return response.status, response.read().decode("utf-8")
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode("utf-8")
-    except (urllib.error.URLError, ConnectionError):
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        # MkDocs' server holds a request while a build runs: on a busy machine longer than the timeout.
         return 0, ""
 
 
@@ -66,7 +67,7 @@ class Preview:
         env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
         env.pop("PORTAL_PREVIEW", None)  # serve itself must switch the preview on
         self.process = subprocess.Popen(
-            [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
+            [str(BIN / "mkdocs"), "serve", "--dirty", "--dev-addr", f"127.0.0.1:{self.port}"],  # as scripts/serve.sh
             cwd=root, env=env, stdout=self.log.open("w"), stderr=subprocess.STDOUT,
         )
 

@@ -147,11 +147,18 @@ class Portal:
 
     def search_keywords(self, page_html: str, src_uri: str) -> str:
         """The rendered page with its generated search keywords (``portal.search_meta``)."""
-        if self._search_words is None:  # made on the first page: the vocabulary of all content
-            self._search_words = SearchVocabulary(self.catalog)
         plan = self.plan_for(src_uri)
         entry = search_entry(self.catalog, plan.collection if plan else None, plan.record_id if plan else None, src_uri)
-        return self._search_words.add_keywords(page_html, entry.short_names)
+        return self._vocabulary().add_keywords(page_html, entry.short_names)
+
+    def search_vocabulary(self) -> frozenset[str]:
+        """The words compound words split into (the preview compares them between saves)."""
+        return self._vocabulary().words
+
+    def _vocabulary(self) -> SearchVocabulary:
+        if self._search_words is None:  # made on first use: the vocabulary of all content
+            self._search_words = SearchVocabulary(self.catalog)
+        return self._search_words
 
     def toc(self, src_uri: str, meta: Mapping[str, Any]) -> list[TocEntry]:
         """The table of contents a page's template headings make: a detail page's declared sections,
