@@ -31,8 +31,14 @@ SERVE_ARGS = ("--dirty",)
 # A measure of the shipped content, so that every content set has it, and its initiative.
 MEASURE = "duisburg-breitband-glasfaser"
 INITIATIVE = "masterplan-duisburg"
-# Pages that show a measure's title: its own page, its initiative's page, the measures overview.
-WATCHED = {"Maßnahme": f"massnahmen/{MEASURE}/", "Initiative": f"initiativen/{INITIATIVE}/", "/massnahmen/": "massnahmen/"}
+# Pages that show a measure's title: its own page, its initiative's page and the list of its status
+# (``STATUS_LIST``, ordered by title; the overview /massnahmen/ shows only its first 100 measures by
+# status, so at size a given measure is on one of its further pages).
+WATCHED = {"Maßnahme": f"massnahmen/{MEASURE}/", "Initiative": f"initiativen/{INITIATIVE}/"}
+STATUS_LIST = "Liste ihres Status"
+# The measure's status, from the class of the first status tag in the page's article (the header's
+# search dialog holds a template of every status tag before it).
+STATUS_TAG = re.compile(r'class="portal-status portal-status--(?!overdue|stale)([a-z_]+)"')
 # The new title starts with "Aa" so that it sorts first wherever a list is ordered by title (and so
 # stays on the first page of a paginated list).
 NEW_TITLE = "Aa Vorschau-Messung {n} {stamp}"
@@ -130,15 +136,20 @@ class Preview:
                         seen.append(time.perf_counter())
             return seen[0] if seen else None
 
+        page = fetch(self.base + WATCHED["Maßnahme"])
+        status = STATUS_TAG.search(page, max(page.find("<article"), 0))
+        watched = dict(WATCHED)
+        if status:  # addresses use hyphens ("in-umsetzung")
+            watched[STATUS_LIST] = f"massnahmen/status/{status.group(1).replace('_', '-')}/"
         start = time.perf_counter()
         path.write_text(changed, encoding="utf-8")
         threads = [threading.Thread(target=lambda k=key, u=url: found.__setitem__(k, wait_for(self.base + u, title, start, rebuilt)))
-                   for key, url in WATCHED.items()]
+                   for key, url in watched.items()]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
-        return {key: found.get(key) for key in WATCHED}
+        return {key: found.get(key) for key in watched}
 
 
 def preview_latency(project: Path, log: Path, edits: int = 3) -> list[dict[str, float | None]]:
