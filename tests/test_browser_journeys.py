@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from urllib.parse import urljoin
 
 import pytest
 from conftest import Build, GuardedPages, builds, mini_variant
@@ -362,7 +363,6 @@ def test_filters_work_with_the_keyboard(guarded_pages: GuardedPages, served_site
 @pytest.mark.parametrize(("path", "items", "total"), [
     ("initiativen/", "#initiativen-liste [data-portal-item]", len(INITIATIVES)),
     ("massnahmen/", "#massnahmen-liste [data-portal-item]", len(MEASURES)),
-    ("zeitleiste/", "#zeitleiste-liste [data-portal-item]", len(MILESTONES)),
 ])
 def test_without_javascript_lists_are_complete_and_the_form_stays_hidden(
         guarded_pages: GuardedPages, served_site: str, path: str, items: str, total: int) -> None:
@@ -370,6 +370,26 @@ def test_without_javascript_lists_are_complete_and_the_form_stays_hidden(
     page.goto(served_site + path)
     expect(page.locator("form[data-portal-filter]")).to_be_hidden()
     expect(page.locator(f"{items}:visible")).to_have_count(total)
+
+
+def test_without_javascript_the_timeline_years_hold_every_milestone(guarded_pages: GuardedPages, served_site: str) -> None:
+    # The overview lists the years (the filter loads every entry only with JavaScript); the year pages
+    # and their further pages, followed without JavaScript, show every milestone exactly once.
+    page = guarded_pages.open(served_site, java_script_enabled=False)
+    page.goto(served_site + "zeitleiste/")
+    expect(page.locator("form[data-portal-filter]")).to_be_hidden()
+    years = [a.get_attribute("href") or "" for a in page.locator("#zeitleiste-liste > li > a").all()]
+    seen: list[str] = []
+    for href in years:
+        queue = [urljoin(served_site + "zeitleiste/", href)]
+        while queue:
+            url = queue.pop()
+            page.goto(url)
+            seen += page.locator("#zeitleiste-liste li.portal-timeline__item:visible .portal-timeline__title strong").all_inner_texts()
+            following = page.locator("nav.portal-pager a[rel=next]")
+            if following.count():
+                queue.append(urljoin(url, following.first.get_attribute("href") or ""))
+    assert sorted(seen) == sorted(m.title for m in MILESTONES)
 
 
 # --- Mobile menu, colour scheme, 404 -----------------------------------------------------------
