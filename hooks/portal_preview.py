@@ -60,7 +60,8 @@ def before_reading(config: MkDocsConfig, root: Path) -> None:
     """Take the content files' signatures before the content is read (a file saved again while it
     is read then counts as changed at the next build), and quiet MkDocs' dirty-build warning."""
     logger = logging.getLogger("mkdocs.commands.build")
-    if not any(isinstance(existing, _DirtyWarning) for existing in logger.filters):
+    # By name: MkDocs imports this module afresh for every rebuild, so the class is a new one each time.
+    if not any(type(existing).__name__ == _DirtyWarning.__name__ for existing in logger.filters):
         logger.addFilter(_DirtyWarning())
     config[DATA_KEY] = signatures(root / "data", root)
 

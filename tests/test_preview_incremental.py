@@ -84,8 +84,12 @@ class DirtyPreview:
         return f"http://127.0.0.1:{self.port}/"
 
     def builds(self) -> int:
-        """Finished builds so far."""
-        return self.log.read_text(encoding="utf-8").count("Documentation built in")
+        """Finished builds so far: the first (before the server serves), then one per "Reloading
+        browsers" of the live reload. Not MkDocs' "Documentation built in …": its logger drops a
+        message it has logged before (mkdocs.utils.DuplicateFilter), so a rebuild that takes as long
+        as an earlier one, to the hundredth of a second, would not be counted."""
+        text = self.log.read_text(encoding="utf-8")
+        return ("Serving on" in text) + text.count("Reloading browsers")
 
     def site(self) -> Path:
         (folder,) = self.tmp.glob("mkdocs_*")
