@@ -1,11 +1,12 @@
 """The portal's own settings under ``extra:`` in mkdocs.yml, as typed MkDocs configuration.
 
-MkDocs hands ``extra`` to the templates unchecked. The portal reads three settings from it::
+MkDocs hands ``extra`` to the templates unchecked. The portal reads four settings from it::
 
     extra:
       stale_after_years: 2    # int, 1 to 50 (portal.evidence)
       edit:                   # EditConfig: repository (https://…, or empty: no edit and report links), branch
       operator:               # OperatorConfig: one text per field of portal.legal.FIELDS
+      license:                # LicenseConfig: id (one of portal.licensing.LICENSES), holder (whom to name)
 
 They are declared the way Material declares its plugins' options (``material/plugins/blog/config.py``,
 ``BlogConfig``): a ``mkdocs.config.base.Config`` subclass per section with one config option per key,
@@ -46,6 +47,7 @@ from mkdocs.config.base import BaseConfigOption, Config, ConfigErrors, ConfigWar
 
 from portal.evidence import configured_years, stale_years_problem
 from portal.legal import CHOICES, FIELD, FIELDS, choice_problem
+from portal.licensing import DEFAULT_LICENSE, LICENSES, license_problem
 from portal.messages import BOOL_HINT, describe, unknown_field
 from portal.problems import visible
 
@@ -300,6 +302,14 @@ class OperatorConfig(Settings):
     host_log_retention = OperatorField()
 
 
+class LicenseConfig(Settings):
+    """``extra.license``: the licence of the portal's own texts and data (``portal.licensing``) and whom
+    users must name; left out, CC BY 4.0 naming the operator."""
+
+    id = Text(DEFAULT_LICENSE, what="den Schlüssel einer Lizenz: " + " oder ".join(LICENSES), check=license_problem)
+    holder = Text("", what="wen die Namensnennung nennt, zum Beispiel den Betreiber; leer: der Name aus operator")
+
+
 class PortalSettings(Settings):
     """The portal's keys under ``extra``; the theme's keys (Material: social, analytics, …) pass unchecked."""
 
@@ -308,6 +318,7 @@ class PortalSettings(Settings):
     stale_after_years = Years()
     edit = Section(EditConfig)
     operator = Section(OperatorConfig)
+    license = Section(LicenseConfig)
 
     def edit_links(self) -> dict[str, str]:
         """``extra.edit`` as ``portal.site.Portal`` takes it (a plain dict: no MkDocs type leaves the glue)."""

@@ -38,6 +38,7 @@ from mkdocs.utils import CountHandler
 
 import portal_preview
 from portal.legal import contact_email, open_fields_message, page_context, publish_problems
+from portal.licensing import terms
 from portal.preview import LAST_GOOD
 from portal.problems import ContentError, Problem
 from portal.publish import Staging
@@ -93,7 +94,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     operator = config[OPERATOR_KEY] = settings.operator_values()
     build = partial(Portal, root, reference_date(), site_url=config.site_url or "",
                     edit=settings.edit_links(), contact=contact_email(operator),
-                    stale_years=settings.stale_after_years)
+                    stale_years=settings.stale_after_years,
+                    terms=terms(settings.license.id, settings.license.holder, operator["name"], config.site_name))
     if portal_preview.active():
         portal_preview.before_reading(config, root)
     if preview:  # never fails: the last good content (or none yet) with the new problems
@@ -232,6 +234,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # summarise the data show a placeholder (overrides/main.html).
     portal = _portal(config)
     env.globals.update(content_problems=portal.problem_lines(), content_missing=not portal.has_content)
+    # The licence of the portal's texts and data, for the footer and /daten/ (portal.licensing).
+    env.globals.update(portal_terms=portal.terms)
     return env
 
 

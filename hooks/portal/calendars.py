@@ -23,8 +23,9 @@ from icalendar import Calendar, Event
 
 from . import labels
 from .changes import CALENDAR_PAST_MONTHS
+from .context import PORTAL_NAME
 from .dates import Precision
-from .feeds import ID_NAMESPACE, PORTAL_NAME, midnight
+from .feeds import ID_NAMESPACE, midnight
 from .urls import url_for
 
 if TYPE_CHECKING:

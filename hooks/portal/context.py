@@ -7,10 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .licensing import DEFAULT_LICENSE, LICENSES, Terms
+
 if TYPE_CHECKING:
     import datetime as dt
 
     from .catalog import Catalog
+
+PORTAL_NAME = "Industrie-Initiativen NRW"
 
 
 @dataclass(frozen=True)
@@ -20,6 +24,8 @@ class BuildContext:
     catalog: Catalog
     site_url: str            # "https://…/" with a trailing slash, or "" when the address is not known (local builds)
     today: dt.date           # the reference date: overdue, stale, and which documents are out yet
+    # The licence of the portal's texts and data and whom to name (extra.license, portal.licensing).
+    terms: Terms = Terms(LICENSES[DEFAULT_LICENSE], PORTAL_NAME, PORTAL_NAME)
 
     def changed(self, collection: str, record_id: str) -> dt.date | None:
         """When the record's file last changed (git), or None when git does not know it."""

@@ -14,7 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 from . import labels, timeline_data
 from .calendars import calendar_files
+from .dcat import catalogue_files
 from .feeds import feed_files
+from .popolo import popolo_files
+from .records_json import record_files
+from .tables import table_files
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -191,5 +195,7 @@ def follow_files(ctx: BuildContext) -> dict[str, str]:
     return {**feed_files(ctx), **calendar_files(ctx)}
 
 
-# Sets of files made together (the open data and its index; each record's feed); each returns {path: text}.
-FILE_SETS: list[Callable[[BuildContext], dict[str, str]]] = [open_data_files, follow_files]
+# Sets of files made together (the open data and its index; each record's feed; the tables with their
+# Data Package; one JSON file per record; Popolo; the DCAT-AP.de catalogue); each returns {path: text}.
+FILE_SETS: list[Callable[[BuildContext], dict[str, str]]] = [open_data_files, follow_files, table_files, record_files,
+                                                             popolo_files, catalogue_files]

@@ -30,6 +30,7 @@ from feedgenerator import Atom1Feed
 from markupsafe import escape
 
 from .changes import FEED_COLLECTIONS
+from .context import PORTAL_NAME
 from .labels import PRESS_TYPES
 
 if TYPE_CHECKING:
@@ -43,7 +44,6 @@ if TYPE_CHECKING:
 # stay on the pages and in the timeline). Bounded, so no feed grows with the content.
 FEED_LIMIT = 100
 RECORD_FEED_LIMIT = 30
-PORTAL_NAME = "Industrie-Initiativen NRW"
 # The namespace of every id the portal derives (feed entries, feeds, calendar events): fixed forever.
 ID_NAMESPACE = uuid.UUID("5b0c2f4e-7d1a-5c8e-9f3b-2a6d4e8c1f07")
 

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 
     from markupsafe import Markup
 
+    from .licensing import Terms
+
 
 class Portal:
     """Content, page plans and reference dates of one build.
@@ -48,7 +50,7 @@ class Portal:
 
     def __init__(self, root: Path, today: dt.date, data_dir: Path | None = None, site_url: str = "",
                  edit: dict[str, str] | None = None, contact: str = "", content: bool = True,
-                 stale_years: int = DEFAULT_STALE_YEARS) -> None:
+                 stale_years: int = DEFAULT_STALE_YEARS, terms: Terms | None = None) -> None:
         """Read and check all content under ``data_dir`` (``root/data``); with ``content=False`` read
         nothing and build a portal without records (the preview's placeholder)."""
         data_dir = data_dir or root / "data"
@@ -67,6 +69,7 @@ class Portal:
         self.edit = edit or {}
         self.contact = contact  # the operator's e-mail for readers' reports ('' while a placeholder)
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
+        self.terms = terms or BuildContext.terms  # the licence (extra.license); the default: CC BY 4.0
         self._changes = last_changes(root, data_dir.relative_to(root).as_posix() if data_dir.is_relative_to(root) else str(data_dir))
         changed = {key: stand([path], self._changes, today) for key, path in self.files_of.items()}
         self.catalog = Catalog(records, today, stale_years=stale_years, changed=changed)
@@ -105,7 +108,7 @@ class Portal:
     @property
     def build_context(self) -> BuildContext:
         """The facts every output of this build shares (site address, reference date, git dates)."""
-        return BuildContext(self.catalog, self.site_url, self.today)
+        return BuildContext(self.catalog, self.site_url, self.today, self.terms)
 
     def intro(self, plan: PagePlan) -> Markup:
         """The page's searchable prose, which becomes the content MkDocs indexes (``pages.intro_html``)."""
