@@ -26,6 +26,7 @@ class BuildContext:
     today: dt.date           # the reference date: overdue, stale, and which documents are out yet
     # The licence of the portal's texts and data and whom to name (extra.license, portal.licensing).
     terms: Terms = Terms(LICENSES[DEFAULT_LICENSE], PORTAL_NAME, PORTAL_NAME)
+    contact: str = ""        # the operator's e-mail (extra.operator.email), "" while it is a [placeholder]
 
     def changed(self, collection: str, record_id: str) -> dt.date | None:
         """When the record's file last changed (git), or None when git does not know it."""

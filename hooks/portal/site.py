@@ -108,7 +108,7 @@ class Portal:
     @property
     def build_context(self) -> BuildContext:
         """The facts every output of this build shares (site address, reference date, git dates)."""
-        return BuildContext(self.catalog, self.site_url, self.today, self.terms)
+        return BuildContext(self.catalog, self.site_url, self.today, self.terms, self.contact)
 
     def intro(self, plan: PagePlan) -> Markup:
         """The page's searchable prose, which becomes the content MkDocs indexes (``pages.intro_html``)."""
