@@ -50,7 +50,7 @@ def tenth_site(tenth_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Bu
 
 @pytest.mark.slow
 def test_the_generated_tenth_of_nrw_is_valid_and_of_its_size(tenth_data: Path) -> None:
-    loaded, problems = load_valid(tenth_data, reference_date({"SOURCE_DATE_EPOCH": "1795305600"}))
+    loaded, problems = load_valid(tenth_data, reference_date())  # real date: the shipped part may cite news of today
     assert not problems, problems.report()
     for folder, count in synthetic.counts(FRACTION).items():
         assert len(loaded.records[folder]) >= count, folder
