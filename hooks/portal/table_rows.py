@@ -7,12 +7,13 @@ the reference date aside. The derived columns come from the catalog's queries, o
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from .table_cells import csv_text, to_cell
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
     from .context import BuildContext
     from .dates import VagueDate
     from .model import Record

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import types
 import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
@@ -151,29 +151,26 @@ def _scalar(name: str, annotation: Any, markers: list[Any], description: str, re
             field: tuple[str, ...]) -> Column:
     """A column for a single value: text, id, date, number, yes/no or one of a set."""
     pattern = next((m.pattern for m in markers if getattr(m, "pattern", None)), "")
-    schema = next((m.json_schema for m in markers if hasattr(m, "json_schema")), {})
+    schema: dict[str, Any] = next((m.json_schema for m in markers if hasattr(m, "json_schema")), {})
     pattern = pattern or schema.get("pattern", "")
     ref = next((m.collection for m in markers if isinstance(m, Ref)), "")
-    bounds = {"minimum": next((m.ge for m in markers if hasattr(m, "ge")), None),
-              "maximum": next((m.le for m in markers if hasattr(m, "le")), None)}
-    common = {"description": description, "field": field}
+    text = Column(name, "string", description, required=required, field=field)
     if get_origin(annotation) is Literal:
-        return Column(name, "string", enum=tuple(get_args(annotation)), required=required, **common)
+        return replace(text, enum=tuple(get_args(annotation)))
     if annotation is VagueDate:
         # Dates keep the editors' notation ("Frühjahr 2018"), so the column is text with their pattern.
-        return Column(name, "string", pattern=DATE_PATTERN, required=required, **common)
+        return replace(text, pattern=DATE_PATTERN)
     if annotation is bool:
-        return Column(name, "boolean", required=required, **common)
+        return replace(text, type="boolean")
     if annotation is int:
-        return Column(name, "integer", required=required, **bounds, **common)
+        return replace(text, type="integer", minimum=next((m.ge for m in markers if hasattr(m, "ge")), None),
+                       maximum=next((m.le for m in markers if hasattr(m, "le")), None))
     if set(get_args(annotation)) == {int, float}:
-        return Column(name, "number", required=required, minimum=schema.get("minimum"), maximum=schema.get("maximum"),
-                      **common)
+        return replace(text, type="number", minimum=schema.get("minimum"), maximum=schema.get("maximum"))
     if annotation is str:
         # Markdown may be empty even where the field is required; an empty cell is "missing" to frictionless.
         markdown = any(isinstance(m, Markdown) for m in markers)
-        return Column(name, "string", pattern=ID_PATTERN if ref else pattern, refers_to=ref,
-                      required=required and not markdown, **common)
+        return replace(text, pattern=ID_PATTERN if ref else pattern, refers_to=ref, required=required and not markdown)
     raise TypeError(f"portal.tables: no column for {field} of type {annotation!r}; add the shape to _scalar")
 
 
