@@ -33,6 +33,7 @@ from .dates import VagueDate
 from .model import COLLECTIONS, DATE_PATTERN, ID_PATTERN, Markdown, Record, Ref
 from .schema import COLLECTION_HELP, field_descriptions
 from .table_cells import ID_LIST_PATTERN, TABLE_DIR
+from .table_labels import SINGULAR, TABLE_NAMES, TABLE_TITLES, help_text
 from .table_rows import table_csv
 
 if TYPE_CHECKING:
@@ -40,36 +41,6 @@ if TYPE_CHECKING:
 
 __all__ = ["DATAPACKAGE_PATH", "TABLES", "TABLE_DIR", "Column", "Table", "table_files"]
 DATAPACKAGE_PATH = "daten/datapackage.json"
-
-# German file names, like the site's sections; a collection's table has its JSON file's name.
-TABLE_NAMES: dict[str, str] = {
-    "initiatives": "initiativen", "measures": "massnahmen", "organisations": "organisationen",
-    "people": "personen", "regions": "regionen", "topics": "themen", "documents": "dokumente",
-    "initiatives.history": "initiativen-verlauf", "initiatives.goals": "ziele",
-    "initiatives.participants": "beteiligungen", "initiatives.bodies": "gremien",
-    "initiatives.bodies.chairs": "gremien-vorsitz", "initiatives.working_groups": "arbeitskreise",
-    "initiatives.working_groups.chairs": "arbeitskreise-vorsitz",
-    "initiatives.working_groups.management": "arbeitskreise-leitung",
-    "initiatives.milestones": "meilensteine", "initiatives.key_figures": "kennzahlen",
-    "initiatives.statements": "aussagen", "measures.history": "massnahmen-verlauf",
-    "organisations.former_names": "fruehere-namen", "people.roles": "rollen",
-}
-TABLE_TITLES: dict[str, str] = {
-    "initiativen": "Initiativen", "massnahmen": "Maßnahmen", "organisationen": "Organisationen",
-    "personen": "Personen", "regionen": "Regionen", "themen": "Themen", "dokumente": "Quellen und Pressemeldungen",
-    "initiativen-verlauf": "Verlauf der Initiativen", "ziele": "Ziele der Initiativen",
-    "beteiligungen": "Beteiligte der Initiativen", "gremien": "Gremien der Initiativen",
-    "gremien-vorsitz": "Vorsitz der Gremien", "arbeitskreise": "Arbeitskreise der Initiativen",
-    "arbeitskreise-vorsitz": "Vorsitz der Arbeitskreise", "arbeitskreise-leitung": "Leitung der Arbeitskreise",
-    "meilensteine": "Meilensteine der Initiativen", "kennzahlen": "Kennzahlen der Initiativen",
-    "aussagen": "Aussagen von Personen", "massnahmen-verlauf": "Verlauf der Maßnahmen",
-    "fruehere-namen": "Frühere Namen der Organisationen", "rollen": "Öffentliche Rollen der Personen",
-}
-# The column that names a row's parent: the parent collection or list in the singular.
-SINGULAR: dict[str, str] = {
-    "initiatives": "initiative", "measures": "measure", "organisations": "organisation", "people": "person",
-    "regions": "region", "topics": "topic", "documents": "document", "bodies": "body",
-}
 
 
 @dataclass(frozen=True)
@@ -228,7 +199,8 @@ def _table(collection: str, cls: type[Record], path: tuple[str, ...], parents: t
     derived = list(DERIVED.get(collection, ())) if not path else []
     title = TABLE_TITLES.get(name, name)
     if path:
-        description = f"{help_text(cls)} Je Zeile ein Eintrag der Liste {path[-1]}; {', '.join(c.name for c in parents)} nennt, wozu er gehört."
+        description = (f"{help_text(cls.__name__)} Eine Zeile je Eintrag der Liste {path[-1]}; "
+                       f"{', '.join(c.name for c in parents)} nennt den übergeordneten Eintrag.")
     else:
         description = COLLECTION_HELP[collection] + "."
     table = Table(name, title, description, collection, (*parents, *key_columns, *own, *derived),
@@ -238,31 +210,11 @@ def _table(collection: str, cls: type[Record], path: tuple[str, ...], parents: t
     for field, item in lists.items():
         single = SINGULAR.get(collection if not path else path[-1], (collection if not path else path[-1]).removesuffix("s"))
         own_name = single if keyed else f"{single}_position"
-        link = Column(own_name, key_columns[0].type, f"Gehört zu diesem Eintrag in {name} (dort: {key_columns[0].name})",
+        link = Column(own_name, key_columns[0].type, f"Der übergeordnete Eintrag: {key_columns[0].name} in der Tabelle {name}",
                       required=True, pattern=key_columns[0].pattern, kind="parent")
         found += _table(collection, item, (*path, field), (*parents, link), name)
     return found
 
-
-def help_text(cls: type[Record]) -> str:
-    """A short German line on what a nested record type is (the child tables' descriptions)."""
-    return NESTED_HELP.get(cls.__name__, "")
-
-
-NESTED_HELP: dict[str, str] = {
-    "InitiativeHistoryEntry": "Was eine Quelle eines Datums über die Initiative als Ganzes sagt.",
-    "Goal": "Ein Ziel der Initiative.",
-    "Participant": "Eine beteiligte Organisation oder Gruppe in einer Rolle.",
-    "Body": "Ein Gremium: Lenkungskreis, Steuerungskreis, Konferenz, Spitzengespräch oder Dialog.",
-    "Chair": "Wer den Vorsitz oder die Leitung hat: eine Organisation, eine Person oder eine Beschreibung aus der Quelle.",
-    "WorkingGroup": "Ein Arbeitskreis mit Themen, Vorsitz, Leitung und Größe.",
-    "Milestone": "Ein datiertes Ereignis: Konferenz, Sitzung, Unterzeichnung, Überprüfung.",
-    "KeyFigure": "Eine Zahl mit Einheit, Stichtag und Quelle.",
-    "Statement": "Was eine Person gesagt hat, in eigenen Worten des Portals.",
-    "HistoryEntry": "Ein datierter Schritt im Verlauf einer Maßnahme; der neueste ist ihr Stand.",
-    "FormerName": "Ein früherer Name einer Organisation.",
-    "Role": "Eine öffentliche Rolle einer Person in einer Organisation.",
-}
 
 # What the portal computes (never in the editors' files; an import ignores it), named as in the
 # JSON files (exports.collection_records). The values come from portal.table_rows.
@@ -279,8 +231,8 @@ _NEWS = (
            derived=True, kind="derived", pattern=DATE_PATTERN),
     Column("letzte_meldung", "string", "Datum der letzten datierten Meldung zum Eintrag", derived=True,
            kind="derived", pattern=DATE_PATTERN),
-    Column("ohne_aktuelle_meldung", "boolean", "true, wenn der Eintrag offen ist und es länger keine datierte "
-           "Meldung gab, als das Portal für aktuell hält", derived=True, kind="derived"),
+    Column("ohne_aktuelle_meldung", "boolean", "true, wenn der Eintrag offen ist und seine neueste datierte "
+           "Meldung älter ist als die Meldungsfrist des Portals (oder es keine gibt)", derived=True, kind="derived"),
 )
 DERIVED: dict[str, tuple[Column, ...]] = {
     "documents": (_ADDRESS,),
