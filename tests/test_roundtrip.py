@@ -18,6 +18,7 @@ from portal.exports import FORMULA_START
 from portal.model import Record
 from portal.table_cells import read_csv, unsafe_text
 from portal.table_import import records_from_tables
+from portal.tables import TABLE_BY_NAME as TABLES_BY_NAME
 from portal.tables import TABLES
 
 PUBLISHED = "https://example.org/portal/"
@@ -78,6 +79,18 @@ def test_the_mini_tables_read_back_into_the_published_records(mini_site: Build) 
     expected = published(mini_site.root / "data", TODAY)
     assert records_from_tables(mini_site.site / "daten/tabellen") == expected
     assert "entwurf" not in expected["documents"]
+
+
+@pytest.mark.parametrize(("table", "stem"), [("massnahmen", "massnahmen"), ("initiativen", "initiativen"),
+                                             ("organisationen", "organisationen")])
+def test_derived_columns_say_what_the_json_files_say(mini_site: Build, table: str, stem: str) -> None:
+    records = json.loads((mini_site.site / f"daten/{stem}.json").read_text(encoding="utf-8"))["inhalte"]
+    derived = [column.name for column in TABLES_BY_NAME[table].columns if column.derived and column.name != "adresse"]
+    assert derived
+    for row in cells(mini_site, table):
+        shown = {name: records[row["id"]].get(name) for name in derived}
+        as_cells = {name: {True: "true", False: "false", None: ""}.get(value, value) for name, value in shown.items()}
+        assert {name: row[name] for name in derived} == as_cells, row["id"]
 
 
 def test_hostile_text_reads_back_exactly(hostile_site: Build) -> None:

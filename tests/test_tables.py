@@ -169,3 +169,22 @@ def test_drafts_are_not_in_the_documents_table() -> None:
     rows = read_csv(table_files(context())["daten/tabellen/dokumente.csv"])
     assert [row["id"] for row in rows] == ["pm-eins"]
     assert rows[0]["body"].startswith("Zusammenfassung mit")
+
+
+def test_a_collection_table_has_its_json_files_name() -> None:
+    from portal.exports import COLLECTION_FILES
+
+    assert {table.collection: table.name for table in TABLES if not table.path} == COLLECTION_FILES
+
+
+def test_the_package_carries_the_chosen_licence() -> None:
+    from portal.licensing import LICENSES, Terms
+
+    licence = LICENSES["dl-de-by-2.0"]
+    ctx = BuildContext(Catalog(mini_records(), TODAY), "https://example.org/", TODAY,
+                       Terms(licence, "Stadt Beispiel", "Industrie-Initiativen NRW"))
+    package = json.loads(table_files(ctx)[DATAPACKAGE_PATH])
+    assert package["licenses"] == [{"name": "DL-DE-BY-2.0", "path": licence.url, "title": licence.name,
+                                    "attribution": ctx.terms.attribution("https://example.org/")}]
+    assert package["contributors"] == [{"title": "Stadt Beispiel", "role": "publisher"}]
+    assert package["created"] == "2026-11-22T00:00:00Z"
