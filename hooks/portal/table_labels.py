@@ -55,3 +55,20 @@ NESTED_HELP: dict[str, str] = {
     "FormerName": "Ein früherer Name einer Organisation.",
     "Role": "Eine öffentliche Rolle einer Person in einer Organisation.",
 }
+
+# What one row of a collection's table is (the editors' schemas describe files, not rows).
+COLLECTION_ROWS: dict[str, str] = {
+    "regions": "Eine Zeile je Region: Stadt, Kreis, Region oder das Land.",
+    "topics": "Eine Zeile je Thema, das Initiativen verbindet.",
+    "organisations": "Eine Zeile je Organisation: Stadt, Kammer, Verband, Gewerkschaft, Hochschule, Ministerium, "
+                     "Unternehmen …",
+    "people": "Eine Zeile je Person in einer öffentlichen Rolle (die Rollen: Tabelle rollen).",
+    "initiatives": "Eine Zeile je Initiative: Masterplan, Stärkungsinitiative, Dialog …; ihre Listen (Verlauf, "
+                   "Ziele, Beteiligte, Gremien, Arbeitskreise, Meilensteine, Kennzahlen, Aussagen) stehen in "
+                   "eigenen Tabellen.",
+    "measures": "Eine Zeile je Maßnahme oder Handlungsempfehlung (der Verlauf: Tabelle massnahmen-verlauf).",
+    "documents": "Eine Zeile je veröffentlichter Quelle oder Pressemeldung, mit der Zusammenfassung des Portals "
+                 "in eigenen Worten (body); Entwürfe und noch nicht erschienene Meldungen fehlen.",
+}
+# Said in every table with a list of ids in one cell.
+IDS_NOTE = "In {columns} stehen jeweils eine oder mehrere ids, durch Kommas getrennt."

@@ -33,7 +33,7 @@ from .dates import VagueDate
 from .model import COLLECTIONS, DATE_PATTERN, ID_PATTERN, Markdown, Record, Ref
 from .schema import COLLECTION_HELP, field_descriptions
 from .table_cells import ID_LIST_PATTERN, TABLE_DIR
-from .table_labels import SINGULAR, TABLE_NAMES, TABLE_TITLES, help_text
+from .table_labels import COLLECTION_ROWS, IDS_NOTE, SINGULAR, TABLE_NAMES, TABLE_TITLES, help_text
 from .table_rows import table_csv
 
 if TYPE_CHECKING:
@@ -200,9 +200,12 @@ def _table(collection: str, cls: type[Record], path: tuple[str, ...], parents: t
     title = TABLE_TITLES.get(name, name)
     if path:
         description = (f"{help_text(cls.__name__)} Eine Zeile je Eintrag der Liste {path[-1]}; "
-                       f"{', '.join(c.name for c in parents)} nennt den übergeordneten Eintrag.")
+                       f"{' und '.join(c.name for c in parents)} {'nennen' if len(parents) > 1 else 'nennt'} "
+                       "den übergeordneten Eintrag.")
     else:
-        description = COLLECTION_HELP[collection] + "."
+        description = COLLECTION_ROWS.get(collection) or COLLECTION_HELP[collection] + "."
+    if ids := [column.name for column in own if column.kind == "ids"]:
+        description += " " + IDS_NOTE.format(columns=", ".join(ids))
     table = Table(name, title, description, collection, (*parents, *key_columns, *own, *derived),
                   tuple(column.name for column in (*parents, *key_columns[:1])), path, parent, cls,
                   LINKS.get(name, ()))
