@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +18,12 @@ from .model import COLLECTIONS, Record
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
-# German help for editors, shown when hovering over a field. Field names repeat across record
-# types with the same meaning, so one entry serves them all.
+# German help for editors, shown when hovering over a field, in the tables' descriptions and on the
+# data dictionary page (/daten/felder/): one text per field. Field names repeat across record types
+# with the same meaning, so one entry serves them all; FIELD_HELP_BY_CLASS says where a name means
+# something else in one record type.
 FIELD_HELP: dict[str, str] = {
+    "id": "Kennung, eindeutig innerhalb der Initiative; bleibt stabil, andere Einträge verweisen darauf",
     "name": "Name, eine Zeile",
     "title": "Titel, eine Zeile",
     "short_name": "Kurzname, etwa eine Abkürzung",
@@ -28,25 +32,116 @@ FIELD_HELP: dict[str, str] = {
     "status": "Stand (einer der erlaubten Werte)",
     "summary": "Zusammenfassung in einem Satz",
     "description": "Beschreibung in Markdown",
-    "body": "Text in Markdown",
+    "body": "Text in Markdown: die Zusammenfassung der Quelle in eigenen Worten des Portals",
     "sources": "Quellen: ids von Dateien in data/documents/, mindestens eine",
     "date": "Datum, so genau wie die Quelle es nennt",
+    "date_note": "Anmerkung zum Datum, etwa „zum Jahresauftakt“",
     "start": "Beginn, so genau wie die Quelle es nennt",
+    "start_note": "Anmerkung zum Beginn",
     "end": "Ende, so genau wie die Quelle es nennt",
+    "duration_note": "Anmerkung zur Laufzeit",
     "target": "Zieltermin, so genau wie die Quelle es nennt",
+    "target_note": "Anmerkung zum Zieltermin",
     "history": "Verlauf: je Statusänderung ein Eintrag mit Datum, Status und Quelle; der neueste gilt",
     "note": "Anmerkung",
     "draft": "true hält den Eintrag von der Website fern",
     "url": "Web-Adresse der Quelle",
     "website": "Web-Adresse der Organisation",
+    "address": "Anschrift, eine Zeile",
+    "region": "Region (id aus data/regions/)",
+    "parent": "Übergeordnete Region (id aus data/regions/), etwa das Land für eine Stadt",
+    "former_names": "Frühere Namen der Organisation, mit Quelle",
     "participants": "Beteiligte Organisationen mit ihrer Rolle",
     "roles": "Öffentliche Rollen der Person",
+    "honorific": "Titel oder Anrede vor dem Namen, etwa „Dr.“ oder „Prof. Dr.“",
+    "suffix": "Zusatz nach dem Namen, etwa „MdL“",
+    "organisation": "Organisation (id aus data/organisations/)",
+    "person": "Person (id aus data/people/)",
+    "group": "Beteiligte Gruppe, wenn die Quelle keine Organisation nennt, etwa „Politik und Verwaltung“",
+    "role": "Rolle (einer der erlaubten Werte)",
+    "chairs": "Vorsitz: Organisationen oder Personen, die das Gremium leiten",
+    "management": "Geschäftsführung oder Leitung des Arbeitskreises",
+    "size": "Zahl der Mitglieder, wie die Quelle sie nennt (von min bis max)",
+    "min": "Untergrenze der Mitgliederzahl",
+    "max": "Obergrenze der Mitgliederzahl (gleich min, wenn die Quelle eine Zahl nennt)",
+    "measures_listed": "Sind die genannten Maßnahmen alle oder nur Beispiele, und wie viele zählt die Quelle",
+    "scope": "„vollstaendig“: alle Maßnahmen stehen im Portal; „beispiele“: nur einige",
+    "total": "Zahl der Maßnahmen, die die Quelle insgesamt nennt",
+    "total_label": "Wie die Quelle diese Zahl nennt, etwa „rund 60 Handlungsempfehlungen“",
+    "topics": "Themen (ids aus data/topics/)",
+    "goals": "Ziele der Initiative, mit Zieltermin, wenn die Quelle einen nennt",
+    "text": "Das Ziel in Worten (Markdown)",
+    "bodies": "Gremien: Lenkungskreis, Steuerungskreis, Konferenz, Spitzengespräch",
+    "working_groups": "Arbeitskreise der Initiative",
+    "milestones": "Meilensteine: Konferenzen, Sitzungen, Unterzeichnungen, Überprüfungen",
+    "key_figures": "Kennzahlen: Zahlen mit Einheit, Stichtag und Quelle",
+    "statements": "Aussagen von Personen, in eigenen Worten wiedergegeben",
+    "place": "Ort, eine Zeile",
+    "label": "Was die Zahl zählt, etwa „Beschäftigte“",
+    "value": "Der Wert, ohne Tausenderpunkte",
+    "qualifier": "Wie genau die Zahl ist: genau, rund, über, nahezu oder mindestens",
+    "unit": "Einheit, etwa „Euro“ oder „Beschäftigte“",
+    "reference_date": "Stichtag der Zahl, so genau wie die Quelle ihn nennt",
+    "reference_note": "Anmerkung zum Stichtag",
+    "initiative": "Initiative (id aus data/initiatives/)",
+    "working_group": "id eines Arbeitskreises der Initiative",
     "owner": "Verantwortliche Organisation (id aus data/organisations/)",
+    "owner_note": "Verantwortlich, wenn die Quelle keine Organisation nennt, oder eine Anmerkung dazu",
     "partners": "Partner-Organisationen (ids aus data/organisations/)",
     "mentioned": "Organisationen, die die Quelle ohne Rolle nennt",
-    "working_group": "id eines Arbeitskreises der Initiative",
+    "title_note": "Anmerkung zum Titel, etwa „Titel sinngemäß“",
+    "publisher": "Herausgeber der Quelle (id aus data/organisations/)",
+    "publisher_note": "Herausgeber, wenn er keine Organisation im Portal ist, oder eine Anmerkung dazu",
+    "reference": "Aktenzeichen, Nummer oder Fundstelle der Quelle",
+    "initiatives": "Initiativen, die die Quelle betrifft (ids aus data/initiatives/)",
+    "organisations": "Organisationen, die die Quelle nennt (ids aus data/organisations/)",
+    "measures": "Maßnahmen, die die Quelle nennt (ids aus data/measures/)",
+    "people": "Personen, die die Quelle nennt (ids aus data/people/)",
     "ars": "Amtlicher Regionalschlüssel, nur wenn die Region sicher genau dieses Verwaltungsgebiet ist; setzt sie auf die Karte",
 }
+
+# Where a field name means something else in one record type: (class name, field) → help.
+FIELD_HELP_BY_CLASS: dict[tuple[str, str], str] = {
+    ("Role", "role"): "Bezeichnung der Rolle, etwa „Oberbürgermeisterin“",
+    ("Role", "organisation"): "Organisation, in der die Person die Rolle hat (id aus data/organisations/)",
+    ("Role", "start"): "Beginn der Rolle, so genau wie die Quelle es nennt",
+    ("Role", "end"): "Ende der Rolle, so genau wie die Quelle es nennt",
+    ("Participant", "role"): "Rolle der Beteiligten in der Initiative (einer der erlaubten Werte)",
+    ("Participant", "person"): "Person, die die Organisation vertritt (id aus data/people/)",
+    ("Participant", "note"): "Anmerkung zur Beteiligung",
+    ("Chair", "organisation"): "Organisation im Vorsitz oder in der Leitung (id aus data/organisations/)",
+    ("Chair", "person"): "Person im Vorsitz oder in der Leitung (id aus data/people/)",
+    ("Chair", "note"): "Wer den Vorsitz hat, wenn die Quelle weder Organisation noch Person nennt",
+    ("Statement", "person"): "Person, die das gesagt hat (id aus data/people/)",
+    ("Statement", "summary"): "Was die Person gesagt hat, in eigenen Worten des Portals (Markdown)",
+    ("Statement", "date"): "Wann die Person das gesagt hat, so genau wie die Quelle es nennt",
+    ("FormerName", "name"): "Früherer Name, eine Zeile",
+    ("FormerName", "note"): "Anmerkung, etwa bis wann der Name galt",
+    ("Region", "kind"): "Art der Region: Stadt, Kreis, Region oder Land",
+    ("Body", "kind"): "Art des Gremiums (einer der erlaubten Werte)",
+    ("Milestone", "kind"): "Art des Meilensteins (einer der erlaubten Werte)",
+    ("Milestone", "status"): "„stattgefunden“ oder nur „angekuendigt“",
+    ("Initiative", "kind"): "Art der Initiative (einer der erlaubten Werte)",
+    ("Organisation", "type"): "Art der Organisation (einer der erlaubten Werte)",
+    ("Organisation", "region"): "Sitz der Organisation (id aus data/regions/)",
+    ("Initiative", "region"): "Region, in der die Initiative wirkt (id aus data/regions/)",
+    ("Document", "type"): "Art der Quelle (einer der erlaubten Werte)",
+    ("Document", "date"): "Datum der Quelle, so genau wie sie es nennt",
+    ("Document", "topics"): "Themen, die die Quelle betrifft (ids aus data/topics/)",
+    ("HistoryEntry", "status"): "Stand der Maßnahme laut Quelle (einer der erlaubten Werte)",
+    ("HistoryEntry", "note"): "Anmerkung zu diesem Schritt (Markdown)",
+    ("InitiativeHistoryEntry", "status"): "Stand der Initiative laut Quelle (einer der erlaubten Werte)",
+    ("InitiativeHistoryEntry", "note"): "Anmerkung zu diesem Stand (Markdown)",
+    ("Goal", "target"): "Bis wann das Ziel erreicht sein soll, so genau wie die Quelle es nennt",
+    ("Selection", "sources"): "Quellen der Angabe: ids von Dateien in data/documents/, mindestens eine",
+    ("Person", "name"): "Vor- und Nachname, eine Zeile",
+}
+
+
+def help_for(class_name: str, field: str) -> str:
+    """The German help of a field of a record type ('' when there is none: a test asks for every field)."""
+    return FIELD_HELP_BY_CLASS.get((class_name, field)) or FIELD_HELP.get(field, "")
+
 
 # One line per record type, in German, for the top of each schema.
 COLLECTION_HELP: dict[str, str] = {
@@ -76,22 +171,38 @@ def schema_for(collection: str) -> dict[str, Any]:
     }
 
 
-def _germanise(node: Any, cls: type[Record]) -> Any:
-    """Drop pydantic's English titles and class docstrings; add German help to known fields."""
+def _germanise(node: Any, cls: type[Record], owner: str | None = None) -> Any:
+    """Drop pydantic's English titles and class docstrings; add German help to every field.
+
+    ``owner`` is the class whose schema ``node`` is (the top, or an entry of ``$defs``, which pydantic
+    names after the class), so a field's help can depend on its record type (``FIELD_HELP_BY_CLASS``)."""
+    owner = owner or cls.__name__
     if isinstance(node, list):
-        return [_germanise(item, cls) for item in node]
+        return [_germanise(item, cls, owner) for item in node]
     if not isinstance(node, dict):
         return node
-    result = {key: _germanise(value, cls) for key, value in node.items()
-              if not (key == "title" and isinstance(value, str))}
+    result = {key: (_defs(value, cls) if key == "$defs" and isinstance(value, dict) else _germanise(value, cls, owner))
+              for key, value in node.items() if not (key == "title" and isinstance(value, str))}
     if "properties" in result:
         result.pop("description", None)  # an English class docstring
         for field, prop in result["properties"].items():
-            help_text = FIELD_HELP.get(field)
-            if help_text and isinstance(prop, dict) and "enum" not in prop:
+            help_text = help_for(owner, field)
+            if help_text and isinstance(prop, dict):
                 extra = prop.get("description")
                 prop["description"] = f"{help_text} ({extra})" if extra and extra != help_text else help_text
     return result
+
+
+def _defs(defs: dict[str, Any], cls: type[Record]) -> dict[str, Any]:
+    return {name: _germanise(value, cls, name) for name, value in defs.items()}
+
+
+@cache
+def field_descriptions(cls: type[Record]) -> dict[str, str]:
+    """Each field of a record type with its German description exactly as its JSON Schema gives it:
+    the tables' Table Schemas and the data dictionary show the same text."""
+    properties = _germanise(cls.model_json_schema(mode="validation"), cls)["properties"]
+    return {field: str(prop.get("description", "")) for field, prop in properties.items()}
 
 
 def vscode_settings(schema_dir: str = "schemas") -> dict[str, Any]:
