@@ -106,7 +106,7 @@ class _Popolo:
 
     def persons(self) -> list[dict[str, Any]]:
         """Every person with the honorifics the model has, the portal page and the sources."""
-        found = []
+        found: list[dict[str, Any]] = []
         for key in self.catalog.sorted_ids("people"):
             person = self.catalog.people[key]
             found.append({"id": record_id("people", key), "name": person.name,
@@ -117,7 +117,7 @@ class _Popolo:
 
     def organizations(self) -> list[dict[str, Any]]:
         """Every organisation, then every initiative with its working groups and bodies."""
-        found = []
+        found: list[dict[str, Any]] = []
         for key in self.catalog.sorted_ids("organisations"):
             org = self.catalog.organisations[key]
             other = [{"name": org.short_name, "note": "Kurzname"}] if org.short_name else []
@@ -136,7 +136,7 @@ class _Popolo:
         """An initiative as an organization, followed by its working groups and bodies."""
         own = record_id("initiatives", key)
         short = [{"name": initiative.short_name, "note": "Kurzname"}] if initiative.short_name else []
-        found = [{"id": own, "name": initiative.title, **({"other_names": short} if short else {}),
+        found: list[dict[str, Any]] = [{"id": own, "name": initiative.title, **({"other_names": short} if short else {}),
                   "classification": "Initiative",
                   **dated("founding_date", initiative.start), **dated("dissolution_date", initiative.end),
                   "links": self.page("initiatives", key), "sources": self.sources(initiative.sources)}]
@@ -152,7 +152,7 @@ class _Popolo:
 
     def memberships(self) -> list[dict[str, Any]]:
         """People's roles, then each initiative's participants and its groups' and bodies' chairs."""
-        found = []
+        found: list[dict[str, Any]] = []
         for key in self.catalog.sorted_ids("people"):
             for role in self.catalog.people[key].roles:
                 found.append({"person_id": record_id("people", key),
@@ -166,13 +166,13 @@ class _Popolo:
                 if participant.organisation is None:  # a group the source names without an organisation
                     continue
                 org = record_id("organisations", participant.organisation)
-                role = labels.PARTICIPANT_ROLE_SINGULAR[participant.role]
+                label = labels.PARTICIPANT_ROLE_SINGULAR[participant.role]
                 sources = self.sources(participant.sources)
                 found.append({"member": {"@type": "Organization", "id": org}, "organization_id": own,
-                              "role": role, "sources": sources})
+                              "role": label, "sources": sources})
                 if participant.person:  # the person the source names for the organisation
                     found.append({"person_id": record_id("people", participant.person), "organization_id": own,
-                                  "on_behalf_of_id": org, "role": role, "sources": sources})
+                                  "on_behalf_of_id": org, "role": label, "sources": sources})
             for group in initiative.working_groups:
                 found += self.chairs(group_id(key, group.id), group.chairs, "Vorsitz", group.sources)
                 found += self.chairs(group_id(key, group.id), group.management, "Geschäftsführung", group.sources)
@@ -182,7 +182,7 @@ class _Popolo:
 
     def chairs(self, organization: str, chairs: list[Chair], role: str, sources: list[str]) -> list[dict[str, Any]]:
         """The chairs or managers of a working group or body who are records (a note alone names nobody)."""
-        found = []
+        found: list[dict[str, Any]] = []
         for chair in chairs:
             if chair.person:
                 found.append({"person_id": record_id("people", chair.person), "organization_id": organization,
