@@ -25,7 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from . import labels
 from .changes import CALENDAR_PAST_MONTHS
@@ -123,7 +123,9 @@ def calendar(name: str, events: list[bytes], rights: str = "") -> str:
     if rights:
         text = f"Termine aus dem Portal {PORTAL_NAME}. {rights}"
         cal.add("description", text)  # RFC 7986, 5.2
-        cal.add("x-wr-caldesc", text)
+        # As TEXT (RFC 5545, 3.8.8.2: the default type of an X- property), commas escaped: icalendar
+        # would write an unknown property's value as it is.
+        cal.add("x-wr-caldesc", vText(text))
     head = cal.to_ical()
     assert head.endswith(END)
     return (head[: -len(END)] + b"".join(events) + END).decode("utf-8")
