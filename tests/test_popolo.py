@@ -207,7 +207,7 @@ def test_names_and_addresses_in_the_published_popolo(popolo_site: Build) -> None
     organization = next(o for o in data["organizations"] if o["id"] == "organisationen/verband-test")
     assert organization["name"] == 'Verband "Test" & Co.' and organization["classification"] == "Verband"
     assert organization["other_names"] == [{"name": "VT", "note": "Kurzname"},
-                                           {"name": "Alter Verband", "note": "Name bis 2019"},
+                                           {"name": "Alter Verband", "note": "früherer Name (Name bis 2019)"},
                                            {"name": "Ganz alter Verband", "note": "früherer Name"}]
     # With a site address every portal link is absolute.
     links = [link["url"] for item in data["persons"] + data["organizations"] + data["memberships"]

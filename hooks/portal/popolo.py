@@ -121,7 +121,8 @@ class _Popolo:
         for key in self.catalog.sorted_ids("organisations"):
             org = self.catalog.organisations[key]
             other = [{"name": org.short_name, "note": "Kurzname"}] if org.short_name else []
-            other += [{"name": former.name, "note": former.note or "früherer Name"} for former in org.former_names]
+            other += [{"name": former.name, "note": "früherer Name" + (f" ({former.note})" if former.note else "")}
+                      for former in org.former_names]
             website = [{"url": org.website, "note": "Website"}] if org.website else []
             found.append({"id": record_id("organisations", key), "name": org.name,
                           **({"other_names": other} if other else {}),
