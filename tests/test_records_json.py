@@ -23,6 +23,7 @@ from portal.context import BuildContext
 from portal.exports import COLLECTION_FILES, collection_records, open_data_files
 from portal.incremental import Memory
 from portal.model import Organisation
+from portal.popolo import popolo_files
 from portal.records_json import path, record_files
 
 SCHEMA = json.loads((Path(__file__).parent / "schemas" / "open_data" / "record.schema.json").read_text(encoding="utf-8"))
@@ -123,3 +124,10 @@ def test_thirty_thousand_record_files_cost_the_preview_linear_work(tmp_path: Pat
     assert written == 1 and not (tmp_path / "daten" / "massnahmen" / "m-8.json").exists()
     # Hashing and one stat per file: 0.6 s on the shared test machine; quadratic work would take minutes.
     assert elapsed < 10, elapsed
+
+
+def test_the_same_content_gives_the_same_files() -> None:
+    """Deterministic: two catalogs of the same content (read twice) give byte-identical data files."""
+    first, second = (BuildContext(Catalog(mini_records(), TODAY), "https://a.example/", TODAY) for _ in range(2))
+    assert open_data_files(first) == open_data_files(second)
+    assert popolo_files(first) == popolo_files(second)
