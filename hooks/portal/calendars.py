@@ -9,6 +9,12 @@ year becomes an all-day span over every day it can mean (``DTSTART;VALUE=DATE`` 
 out. UIDs are name-based UUIDs of the item (the same item keeps its UID in every build), and
 ``DTSTAMP`` is the day the item's data file was last recorded (git), not the wall clock, so the same
 content gives the same file.
+
+Each calendar names the licence and the attribution users must give in its description: RFC 7986's
+``DESCRIPTION`` of the calendar, and ``X-WR-CALDESC``, the same text under the name that the calendar
+programs which predate RFC 7986 (Apple Calendar, Google Calendar, Outlook) show. Not in every event: the
+events are shared by the calendars and copied into other calendars one by one, where a licence line in
+each would only be noise in the reader's agenda.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from . import labels
 from .changes import CALENDAR_PAST_MONTHS
@@ -104,16 +110,22 @@ def event(ctx: BuildContext, item: Item) -> Event:
 END = b"END:VCALENDAR\r\n"
 
 
-def calendar(name: str, events: list[bytes]) -> str:
+def calendar(name: str, events: list[bytes], rights: str = "") -> str:
     """An iCalendar file around events already written (``event(…).to_ical()``): each event is
     serialised once and shared by the calendar of all initiatives and its initiative's own, since
-    serialising is most of the work (about 1 ms per event)."""
+    serialising is most of the work (about 1 ms per event). ``rights``: the licence's attribution text."""
     cal = Calendar()
     cal.add("prodid", f"-//{PORTAL_NAME}//Kalender//DE")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
+    if rights:
+        text = f"Termine aus dem Portal {PORTAL_NAME}. {rights}"
+        cal.add("description", text)  # RFC 7986, 5.2
+        # As TEXT (RFC 5545, 3.8.8.2: the default type of an X- property), commas escaped: icalendar
+        # would write an unknown property's value as it is.
+        cal.add("x-wr-caldesc", vText(text))
     head = cal.to_ical()
     assert head.endswith(END)
     return (head[: -len(END)] + b"".join(events) + END).decode("utf-8")
@@ -143,10 +155,11 @@ def calendar_files(ctx: BuildContext) -> dict[str, str]:
     catalog = ctx.catalog
     chosen = items(catalog)
     written = [(item.initiative_id, event(ctx, item).to_ical(), recent(item, ctx.today)) for item in chosen]
-    files = {catalog.calendar_path(): calendar(f"{PORTAL_NAME}: Termine", [text for _, text, shown in written if shown])}
+    rights = ctx.terms.attribution(ctx.site_url)
+    files = {catalog.calendar_path(): calendar(f"{PORTAL_NAME}: Termine", [text for _, text, shown in written if shown], rights)}
     by_initiative: dict[str, list[bytes]] = defaultdict(list)
     for iid, text, _ in written:  # in the order of the whole calendar: by date
         by_initiative[iid].append(text)
     for iid in catalog.initiatives:
-        files[catalog.calendar_path(iid)] = calendar(f"{PORTAL_NAME}: {catalog.initiatives[iid].title}", by_initiative[iid])
+        files[catalog.calendar_path(iid)] = calendar(f"{PORTAL_NAME}: {catalog.initiatives[iid].title}", by_initiative[iid], rights)
     return files

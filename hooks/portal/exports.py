@@ -12,12 +12,12 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from . import labels, timeline_data
+from . import dcat, labels, popolo, records_json, tables, timeline_data
 from .calendars import calendar_files
 from .dcat import catalogue_files
 from .feeds import feed_files
 from .popolo import popolo_files
-from .records_json import record_files
+from .records_json import COLLECTION_FILES
 from .tables import table_files
 
 if TYPE_CHECKING:
@@ -39,12 +39,10 @@ def _currency(catalog: Catalog, collection: str, key: str) -> dict[str, Any]:
             "neueste_quelle_vom": newest[1].notation() if newest else None}
 
 
-# One JSON file per collection under daten/, named in German like the site's sections. A file of
-# everything reached 107 MB at the size of all NRW: nobody downloads that to look at one initiative.
-COLLECTION_FILES: dict[str, str] = {
-    "initiatives": "initiativen", "measures": "massnahmen", "organisations": "organisationen",
-    "people": "personen", "regions": "regionen", "topics": "themen", "documents": "dokumente",
-}
+# One JSON file per collection under daten/, named in German like the site's sections (the names live in
+# portal.records_json, whose per-record folders bear them too). A file of everything reached 107 MB at the
+# size of all NRW: nobody downloads that to look at one initiative.
+__all__ = ["COLLECTION_FILES"]
 INDEX_FILE = "daten/index.json"
 
 
@@ -92,16 +90,38 @@ def _by_year(catalog: Catalog, records: dict[str, Any]) -> dict[str, dict[str, A
     return {y: found[y] for y in [*years, *(["undatiert"] if "undatiert" in found else [])]}
 
 
+def _in_daten(path: str) -> str:
+    """A path under ``daten/`` as the index names it: relative to the index itself."""
+    return path.removeprefix("daten/")
+
+
+def _outputs() -> dict[str, Any]:
+    """The further open-data outputs the index names, from their modules' constants (one address each)."""
+    return {
+        "tabellen": ["massnahmen.csv", *(f"{_in_daten(tables.TABLE_DIR)}/{table.name}.csv" for table in tables.TABLES)],
+        "datenpaket": _in_daten(tables.DATAPACKAGE_PATH),
+        # One file per record, the same object as in the collection's file (portal.records_json).
+        "einzelne_eintraege": {name: _in_daten(records_json.pattern(name)) for name in COLLECTION_FILES},
+        "popolo": _in_daten(popolo.PATH),
+        "katalog": {"turtle": _in_daten(dcat.TURTLE_PATH), "json_ld": _in_daten(dcat.JSONLD_PATH)},
+    }
+
+
 def open_data_files(ctx: BuildContext) -> dict[str, str]:
-    """``daten/<sammlung>.json`` per collection (the documents per year: ``dokumente-2019.json``) and
-    ``daten/index.json`` naming each file with its collection, record count and size in bytes, the
-    reference date and the stale period (so a program reads the index first)."""
+    """``daten/<sammlung>.json`` per collection (the documents per year: ``dokumente-2019.json``), one
+    file per record (``daten/<sammlung>/<id>.json``, portal.records_json) and ``daten/index.json`` naming
+    each collection file with its record count and size in bytes, the reference date, the stale period,
+    the licence and the further outputs (so a program reads the index first)."""
     catalog = ctx.catalog
-    head = {"stichtag": ctx.today.isoformat(), "meldungsfrist_jahre": catalog.stale_years}
+    licence = ctx.terms.metadata(ctx.site_url)
+    head = {"stichtag": ctx.today.isoformat(), "meldungsfrist_jahre": catalog.stale_years, "lizenz": licence}
     files: dict[str, str] = {}
     listed = []
     for name, stem in COLLECTION_FILES.items():
+        # Made once per collection and build, shared by the collection's files and its per-record files
+        # (32,000 records at the size of all NRW), then let go before the next collection.
         records = collection_records(ctx, name)
+        files.update(records_json.files_of(ctx, name, records, licence))
         # The documents (20,000 at the size of all NRW, most of the volume) come one file per year of
         # their date, "undatiert" for those without: who looks for the press of 2019 loads 2019.
         parts = _by_year(catalog, records) if name == "documents" else {"": records}
@@ -110,8 +130,7 @@ def open_data_files(ctx: BuildContext) -> dict[str, str]:
             files[f"daten/{file}"] = _json({**head, "sammlung": name, **({"jahr": part} if part else {}), "inhalte": chosen})
             listed.append({"sammlung": name, **({"jahr": part} if part else {}), "datei": file, "eintraege": len(chosen),
                            "bytes": len(files[f"daten/{file}"].encode("utf-8"))})
-    files[INDEX_FILE] = json.dumps({**head, "dateien": listed, "tabellen": ["massnahmen.csv"]},
-                                   ensure_ascii=False, indent=2) + "\n"
+    files[INDEX_FILE] = json.dumps({**head, "dateien": listed, **_outputs()}, ensure_ascii=False, indent=2) + "\n"
     return files
 
 
@@ -156,7 +175,8 @@ MEASURE_COLUMNS: list[Column] = [
     ("quellen", lambda ctx, key: ", ".join(ctx.catalog.sources_of(ctx.catalog.measures[key]))),
     ("inhalt_geaendert", lambda ctx, key: _currency(ctx.catalog, "measures", key)["inhalt_geaendert"] or ""),
     ("neueste_quelle_vom", lambda ctx, key: _currency(ctx.catalog, "measures", key)["neueste_quelle_vom"] or ""),
-    ("adresse", lambda ctx, key: ctx.catalog.url("measures", key)),
+    # Absolute when the site address is known: a spreadsheet has no page to resolve a relative path against.
+    ("adresse", lambda ctx, key: ctx.absolute(ctx.catalog.url("measures", key))),
 ]
 
 
@@ -195,7 +215,9 @@ def follow_files(ctx: BuildContext) -> dict[str, str]:
     return {**feed_files(ctx), **calendar_files(ctx)}
 
 
-# Sets of files made together (the open data and its index; each record's feed; the tables with their
-# Data Package; one JSON file per record; Popolo; the DCAT-AP.de catalogue); each returns {path: text}.
-FILE_SETS: list[Callable[[BuildContext], dict[str, str]]] = [open_data_files, follow_files, table_files, record_files,
+# Sets of files made together (the open data with one JSON file per record and its index; each record's
+# feed; the tables with their Data Package; Popolo; the DCAT-AP.de catalogue); each returns {path: text}.
+# The per-record files come with the collection files (open_data_files), which make each collection's
+# records once; portal.records_json.record_files makes them alone for code that wants only those.
+FILE_SETS: list[Callable[[BuildContext], dict[str, str]]] = [open_data_files, follow_files, table_files,
                                                              popolo_files, catalogue_files]

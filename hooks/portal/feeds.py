@@ -14,6 +14,7 @@ each id is a name-based UUID (``urn:uuid:``, RFC 9562 version 5) of the change's
 (``portal.changes.Change.key``). A ``tag:`` URI would need a domain the project owned on a given
 date, which a local build cannot claim. Links are absolute when the site address is known
 (``site_url``), otherwise relative to the feed's own address, which is how Atom resolves them.
+Every feed names the licence of the portal's texts and the attribution users must give in ``<rights>``.
 """
 
 from __future__ import annotations
@@ -132,7 +133,9 @@ def atom(ctx: BuildContext, path: str, title: str, page: str, changes: list[Chan
     feed = _Feed(
         title=title, link=link(ctx, page, path), description=subtitle, language="de",
         author_name=PORTAL_NAME, feed_url=ctx.site_url + path if ctx.site_url else posixpath.basename(path),
-        feed_guid=stable_id(f"feed/{path}"), empty_date=midnight(ctx.today))
+        feed_guid=stable_id(f"feed/{path}"), empty_date=midnight(ctx.today),
+        # Atom's <rights> (RFC 4287, 4.2.10): the licence and the attribution users must give.
+        feed_copyright=ctx.terms.attribution(ctx.site_url))
     for change in changes:
         entry = entries[change.key]
         feed.add_item(title=entry.title, link=link(ctx, change.url, path), description=entry.description,
