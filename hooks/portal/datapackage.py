@@ -95,6 +95,9 @@ def descriptor(ctx: BuildContext, tables: tuple[Table, ...]) -> dict[str, Any]:
         package["homepage"] = home
         package["sources"] = [{"title": terms.site_name, "path": ctx.absolute("")}]
     package["licenses"][0]["attribution"] = terms.attribution(ctx.site_url)
+    # The same licence block as every other data file under daten/ (a custom property: Data Package
+    # readers keep "licenses", the portal's own readers find "lizenz" everywhere).
+    package["lizenz"] = terms.metadata(ctx.site_url)
     return package
 
 
