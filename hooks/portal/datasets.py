@@ -10,14 +10,15 @@ Popolo for the people and organisations.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import popolo, tables
 
 if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterable
+
     from .context import BuildContext
 
 # EU vocabularies (publications.europa.eu authority tables) and dcat-ap.de's, as DCAT-AP.de 2.0 requires.

@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Any
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF
 
+from . import datasets as vocabulary  # the controlled vocabularies' IRIs the datasets use
+from .datasets import DATASETS, Dataset, distributions, newest_change
 from .dates import Precision
-from .datasets import (ACCRUAL, DATA_THEME, DATASETS, GEOCODING, GEOCODING_LEVEL, LANGUAGE, SPATIAL, Dataset,
-                       distributions, newest_change)
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -127,10 +127,10 @@ def catalogue_graph(ctx: BuildContext, email: str | None = None, contributor_id:
         "als JSON und CSV, jede Angabe mit ihrer Quelle.", lang="de")))
     add((catalogue, DCTERMS.publisher, publisher))
     add((catalogue, FOAF.homepage, iri("")))
-    add((catalogue, DCTERMS.language, URIRef(LANGUAGE)))
+    add((catalogue, DCTERMS.language, URIRef(vocabulary.LANGUAGE)))
     add((catalogue, DCTERMS.license, license_iri))
-    add((catalogue, DCTERMS.spatial, URIRef(SPATIAL)))
-    add((catalogue, DCAT.themeTaxonomy, URIRef(DATA_THEME)))
+    add((catalogue, DCTERMS.spatial, URIRef(vocabulary.SPATIAL)))
+    add((catalogue, DCAT.themeTaxonomy, URIRef(vocabulary.DATA_THEME)))
     add((catalogue, DCTERMS.modified, _day(newest_change(ctx, ctx.catalog.records))))
 
     for dataset in DATASETS:
@@ -145,12 +145,12 @@ def catalogue_graph(ctx: BuildContext, email: str | None = None, contributor_id:
         for keyword in dataset.keywords:
             add((node, DCAT.keyword, Literal(keyword, lang="de")))
         for theme in dataset.themes:
-            add((node, DCAT.theme, URIRef(f"{DATA_THEME}/{theme}")))
-        add((node, DCTERMS.language, URIRef(LANGUAGE)))
-        add((node, DCATDE.politicalGeocodingLevelURI, URIRef(GEOCODING_LEVEL)))
-        add((node, DCATDE.politicalGeocodingURI, URIRef(GEOCODING)))
-        add((node, DCTERMS.spatial, URIRef(SPATIAL)))
-        add((node, DCTERMS.accrualPeriodicity, URIRef(ACCRUAL)))
+            add((node, DCAT.theme, URIRef(f"{vocabulary.DATA_THEME}/{theme}")))
+        add((node, DCTERMS.language, URIRef(vocabulary.LANGUAGE)))
+        add((node, DCATDE.politicalGeocodingLevelURI, URIRef(vocabulary.GEOCODING_LEVEL)))
+        add((node, DCATDE.politicalGeocodingURI, URIRef(vocabulary.GEOCODING)))
+        add((node, DCTERMS.spatial, URIRef(vocabulary.SPATIAL)))
+        add((node, DCTERMS.accrualPeriodicity, URIRef(vocabulary.ACCRUAL)))
         add((node, DCTERMS.modified, _day(newest_change(ctx, (*dataset.collections, "documents")))))
         add((node, DCAT.landingPage, iri(dataset.landing)))
         if contributor_id:
