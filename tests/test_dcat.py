@@ -101,6 +101,7 @@ def test_a_local_build_invents_no_address(mini_site: Build) -> None:
         assert values and all(str(value).startswith(LOCAL) for value in values), predicate
 
 
+@pytest.mark.build  # the fixture is chosen by name, so the marker is not given by it
 @pytest.mark.parametrize("build_name", ["mini_site", "published"])
 def test_every_download_url_is_a_file_of_the_site(build_name: str, request: pytest.FixtureRequest) -> None:
     build: Build = request.getfixturevalue(build_name)

@@ -10,15 +10,16 @@ import pytest
 from dcat_check import CONTRIBUTOR_RULE, validate, violations
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import DCAT, DCTERMS
+from rdflib.namespace import DCAT, DCTERMS, FOAF
 from test_macros import TODAY, mini_records
 
 from portal import tables
 from portal.catalog import Catalog
-from portal.context import BuildContext
+from portal.context import PORTAL_NAME, BuildContext
 from portal.datasets import DATASETS
 from portal.dates import VagueDate
-from portal.dcat import VCARD, catalogue_files, catalogue_graph, jsonld, vague_literal
+from portal.dcat import DCATDE, VCARD, catalogue_files, catalogue_graph, jsonld, vague_literal
+from portal.licensing import LICENSES, Terms
 from portal.tables import Column, Table
 
 SITE = "https://example.org/portal/"
@@ -141,3 +142,29 @@ def test_the_files_are_the_graph(ctx: BuildContext) -> None:
     assert isomorphic(turtle, catalogue_graph(ctx))
     assert files["daten/katalog.jsonld"] == jsonld(catalogue_graph(ctx))
     assert files == catalogue_files(ctx)
+
+
+def test_hostile_text_and_the_other_licence_reach_both_files_as_text() -> None:
+    holder = 'Kammer "Test"\n</script> & =HYPERLINK("http://x")'
+    terms = Terms(LICENSES["dl-de-by-2.0"], holder, PORTAL_NAME)
+    ctx = BuildContext(Catalog(mini_records(), TODAY), "", TODAY, terms)
+    files = catalogue_files(ctx)
+    base = "http://local.test/daten/"
+    turtle = Graph().parse(data=files["daten/katalog.ttl"], format="turtle", publicID=base + "katalog.ttl")
+    jsonld_graph = Graph().parse(data=files["daten/katalog.jsonld"], format="json-ld", publicID=base + "katalog.jsonld")
+    assert isomorphic(turtle, jsonld_graph)
+    publisher = URIRef(base + "#herausgeber")
+    assert str(turtle.value(publisher, FOAF.name)) == holder
+    licences = set(turtle.objects(None, DCTERMS.license))
+    assert licences == {URIRef("http://dcat-ap.de/def/licenses/dl-by-de/2.0")}
+    attributions = {str(text) for text in turtle.objects(None, DCATDE.licenseAttributionByText)}
+    assert attributions == {terms.attribution()} and "dl-de/by-2-0" in terms.attribution()
+    assert violations(turtle) == []
+
+
+def test_popolo_and_the_data_package_name_their_specification(ctx: BuildContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tables, "TABLES", (Table("personen", "Personen", "", "people", (Column("id", "string", "Kennung"),), ("id",)),))
+    graph = catalogue_graph(ctx)
+    assert graph.value(URIRef(SITE + "daten/#datei-popolo"), DCTERMS.conformsTo) == URIRef("https://www.popoloproject.com/specs/")
+    package = URIRef(SITE + "daten/#datei-organisationen-personen-datapackage")
+    assert graph.value(package, DCTERMS.conformsTo) == URIRef("https://specs.frictionlessdata.io/data-package/")

@@ -55,6 +55,9 @@ class Format:
         return IANA + self.media_type
 
 
+POPOLO_SPEC = "https://www.popoloproject.com/specs/"
+DATA_PACKAGE_SPEC = "https://specs.frictionlessdata.io/data-package/"
+
 JSON = Format("JSON", "application/json", "JSON")
 CSV = Format("CSV", "text/csv", "CSV")
 
@@ -124,6 +127,7 @@ class Distribution:
     format: Format
     modified: dt.date
     description: str = ""
+    conforms_to: str = ""   # the specification the file follows, where there is one (Popolo, Data Package)
 
 
 def newest_change(ctx: BuildContext, collections: Iterable[str], ids: Iterable[tuple[str, str]] = ()) -> dt.date:
@@ -131,7 +135,7 @@ def newest_change(ctx: BuildContext, collections: Iterable[str], ids: Iterable[t
     pairs); the reference date when git knows none (a build outside a repository). Deterministic."""
     wanted = set(collections)
     changed = ctx.catalog.changed
-    found = [day for (collection, _), day in changed.items() if collection in wanted]
+    found = [day for (collection, _), day in changed.items() if collection in wanted] if wanted else []
     found += [day for key in ids if (day := changed.get(key)) is not None]
     return max(found, default=ctx.today)
 
@@ -174,8 +178,9 @@ def distributions(ctx: BuildContext, dataset: Dataset) -> list[Distribution]:
     if any(table.collection in dataset.collections for table in tables.TABLES):
         # Every dataset with tables names the one package that describes them all (Table Schemas, keys).
         found.append(Distribution(f"{dataset.key}-datapackage", "Beschreibung aller Tabellen (Frictionless Data Package)",
-                                  tables.DATAPACKAGE_PATH, JSON, newest_change(ctx, COLLECTION_FILES)))
+                                  tables.DATAPACKAGE_PATH, JSON, newest_change(ctx, COLLECTION_FILES),
+                                  conforms_to=DATA_PACKAGE_SPEC))
     if dataset.popolo:
         found.append(Distribution("popolo", "Personen, Organisationen und Mitgliedschaften (Popolo, JSON)",
-                                  popolo.PATH, JSON, modified))
+                                  popolo.PATH, JSON, modified, conforms_to=POPOLO_SPEC))
     return found

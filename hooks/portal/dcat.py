@@ -175,6 +175,8 @@ def catalogue_graph(ctx: BuildContext, email: str | None = None, contributor_id:
             add((part, DCTERMS.format, URIRef(file.format.file_type)))
             add((part, DCAT.mediaType, URIRef(file.format.iana)))
             add((part, DCTERMS.modified, _day(file.modified)))
+            if file.conforms_to:
+                add((part, DCTERMS.conformsTo, URIRef(file.conforms_to)))
     return graph
 
 
