@@ -191,11 +191,21 @@ def _ordered(value: Any) -> Any:
     return value
 
 
+# Readers of the JSON-LD meet the catalogue first, then its datasets, then their files.
+_READING_ORDER = {"dcat:Catalog": 0, "dcat:Dataset": 1, "dcat:Distribution": 2}
+
+
+def _reading_order(node: dict[str, Any]) -> tuple[int, str]:
+    types = node.get("@type", [])
+    types = [types] if isinstance(types, str) else types
+    return min((_READING_ORDER.get(kind, 3) for kind in types), default=3), str(node.get("@id", ""))
+
+
 def jsonld(graph: Graph) -> str:
     """The graph as compacted JSON-LD with the catalogue's prefixes as a readable ``@context``."""
-    document = json.loads(graph.serialize(format="json-ld", context=PREFIXES, auto_compact=True))
-    context = document.pop("@context")
-    return json.dumps({"@context": context, **_ordered(document)}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    document = _ordered(json.loads(graph.serialize(format="json-ld", context=PREFIXES, auto_compact=True)))
+    document["@graph"] = sorted(document["@graph"], key=_reading_order)
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def catalogue_files(ctx: BuildContext) -> dict[str, str]:
