@@ -180,7 +180,8 @@ def test_datasets_are_described_in_german_with_their_coverage(published: Build) 
             value = turtle.value(node, predicate)
             assert isinstance(value, Literal) and value.language == "de" and str(value), (node, predicate)
         assert all(keyword.language == "de" for keyword in turtle.objects(node, DCAT.keyword))  # type: ignore[attr-defined]
-        assert str(turtle.value(node, DCAT.landingPage)).startswith(PUBLISHED)
+        landing = str(turtle.value(node, DCAT.landingPage))
+        assert landing.startswith(PUBLISHED) and (published.site / landing.removeprefix(PUBLISHED) / "index.html").is_file()
         assert str(turtle.value(node, DCTERMS.identifier)) == str(node)
     # The sources: a month and a season, each as precise as its source (a season is its year).
     period = turtle.value(URIRef(PUBLISHED + "daten/#datensatz-quellen"), DCTERMS.temporal)
