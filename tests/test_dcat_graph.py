@@ -5,6 +5,7 @@ contact point, GovData's contributor id, vague dates and a content without dated
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import pytest
 from dcat_check import CONTRIBUTOR_RULE, validate, violations
@@ -168,3 +169,16 @@ def test_popolo_and_the_data_package_name_their_specification(ctx: BuildContext,
     assert graph.value(URIRef(SITE + "daten/#datei-popolo"), DCTERMS.conformsTo) == URIRef("https://www.popoloproject.com/specs/")
     package = URIRef(SITE + "daten/#datei-organisationen-personen-datapackage")
     assert graph.value(package, DCTERMS.conformsTo) == URIRef("https://specs.frictionlessdata.io/data-package/")
+
+
+@dataclass(frozen=True)
+class WithContact(BuildContext):
+    """The build context as it will carry the operator's e-mail (``Portal.contact``)."""
+
+    contact: str = ""
+
+
+def test_the_build_contexts_email_is_the_default_contact() -> None:
+    ctx = WithContact(Catalog(mini_records(), TODAY), SITE, TODAY, contact="redaktion@example.org")
+    graph = catalogue_graph(ctx)
+    assert graph.value(URIRef(SITE + "daten/#kontakt"), VCARD.hasEmail) == URIRef("mailto:redaktion@example.org")
