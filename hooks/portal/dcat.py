@@ -21,13 +21,12 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF
 
 from . import datasets as vocabulary  # the controlled vocabularies' IRIs the datasets use
 from .datasets import DATASETS, Dataset, distributions, newest_change
-from .dates import Precision
+from .dates import Precision, VagueDate
 
 if TYPE_CHECKING:
     import datetime as dt
 
     from .context import BuildContext
-    from .dates import VagueDate
 
 TURTLE_PATH = "daten/katalog.ttl"
 JSONLD_PATH = "daten/katalog.jsonld"
@@ -84,9 +83,11 @@ def _temporal(ctx: BuildContext, dataset: Dataset) -> tuple[VagueDate, VagueDate
     else:
         cited = {doc for collection in dataset.collections for record in catalog.records[collection].values()
                  for doc in catalog.sources_of(record)}
-    dates = [catalog.documents[key].date for key in cited if key in catalog.documents]
-    known = sorted((date for date in dates if date.known), key=lambda date: date.sort_key())
-    return (known[0], known[-1]) if known else None
+    known = [date for key in cited if key in catalog.documents and (date := catalog.documents[key].date).known]
+    if not known:
+        return None
+    # sort_key orders by first day, then precision: equal keys are equal dates, so the choice is deterministic.
+    return min(known, key=VagueDate.sort_key), max(known, key=VagueDate.sort_key)
 
 
 def catalogue_graph(ctx: BuildContext, email: str | None = None, contributor_id: str = "") -> Graph:
