@@ -216,7 +216,7 @@ def test_tables_have_captions_and_header_cells_and_headings_keep_their_order(pag
         assert all(row.find("th", scope="row") for row in table.select("tbody tr"))
     levels = [int(heading.name[1]) for heading in article.find_all(["h1", "h2", "h3", "h4"])]
     assert levels[0] == 1 and levels.count(1) == 1
-    assert all(after <= before + 1 for before, after in zip(levels, levels[1:])), levels
+    assert all(after <= before + 1 for before, after in zip(levels, levels[1:], strict=False)), levels
     ids = [tag["id"] for tag in page.find_all(id=True)]
     assert len(ids) == len(set(ids))
 

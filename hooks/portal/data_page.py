@@ -9,16 +9,17 @@ is not there (an output still to come, the preview while it writes the data in t
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import dcat, popolo, tables
-from .licensing import LICENSES, THIRD_PARTY, License
 from .dictionary import DERIVED, Derived, Entity, entities, table_type
 from .exports import COLLECTION_FILES, INDEX_FILE
+from .licensing import LICENSES, THIRD_PARTY, License
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .context import BuildContext
     from .tables import Table
 

@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any
 
 from . import labels
 from .model import COLLECTIONS, DATE_PATTERN, ID_PATTERN, Markdown, Record
 from .schema import schema_for
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 # The collections in German, as the site names them (the sections of the site, the JSON files).
 COLLECTION_TITLES: dict[str, str] = {
