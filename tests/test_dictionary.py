@@ -184,10 +184,14 @@ def test_every_key_the_json_files_add_is_explained(mini_site: Build, page: Beaut
     for file in files:
         added |= set(json_keys(json.loads(file.read_text(encoding="utf-8")))) - fields
     assert {"stichtag", "aktueller_status", "inhalt_geaendert", "neueste_quelle_vom"} <= added
-    assert added <= dictionary.derived_names(), f"keys in the JSON files the dictionary does not explain: {added - dictionary.derived_names()}"
-    for name in added:
+    # Collections' names (index.json names the per-record files by collection) are the page's sections.
+    explained = dictionary.derived_names() | set(COLLECTIONS)
+    assert added <= explained, f"keys in the JSON files the dictionary does not explain: {added - explained}"
+    for name in added - set(COLLECTIONS):
         row = page.find("tr", id="abgeleitet-" + name.replace("_", "-"))
         assert row is not None and row.select_one(".portal-dictionary-meaning").get_text().strip(), name
+    for name in added & set(COLLECTIONS):
+        assert page.find("h2", id=name) is not None, name
 
 
 def test_the_tables_and_their_columns_are_described(page: BeautifulSoup) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import dcat, popolo, tables
-from .dictionary import DERIVED, Derived, Entity, entities, table_type
+from .dictionary import COLLECTION_TITLES, DERIVED, Derived, Entity, entities, table_type
 from .exports import COLLECTION_FILES, INDEX_FILE
 from .licensing import LICENSES, THIRD_PARTY, License
 
@@ -113,7 +113,7 @@ class OpenData:
             ids = self._ctx.catalog.sorted_ids(collection) if self._ctx.catalog.records[collection] else []
             if ids:
                 path = f"daten/{stem}/{ids[0]}.json"
-                found.append(DataFile(path, f"ein Eintrag aus {stem}.json", JSON))
+                found.append(DataFile(path, f"ein Beispiel aus der Sammlung {COLLECTION_TITLES[collection]}", JSON))
         return [file for file in found if self._exists(file.path)]
 
     def tables(self) -> list[Table]:

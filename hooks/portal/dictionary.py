@@ -272,6 +272,15 @@ DERIVED: tuple[Derived, ...] = (
     Derived("eintraege", "index.json", "Wie viele Einträge die Datei enthält."),
     Derived("bytes", "index.json", "Die Größe der Datei in Bytes."),
     Derived("tabellen", "index.json", "Die Tabellen (CSV-Dateien) zum Herunterladen."),
+    Derived("datenpaket", "index.json", "Die Datei, die alle Tabellen beschreibt (Frictionless Data Package)."),
+    Derived("einzelne_eintraege", "index.json", "Je Sammlung die Adresse der Dateien mit einem einzelnen Eintrag, "
+            "<id> steht für seine Kennung."),
+    Derived("popolo", "index.json", "Die Datei mit Personen, Organisationen und Mitgliedschaften im Format Popolo."),
+    Derived("katalog", "index.json", "Die Dateien des Katalogs für Datenportale (DCAT-AP.de): turtle und json_ld."),
+    Derived("turtle", "in katalog", "Der Katalog in der Schreibweise Turtle."),
+    Derived("json_ld", "in katalog", "Der Katalog in der Schreibweise JSON-LD."),
+    Derived("inhalt", "Datei eines einzelnen Eintrags", "Der Eintrag selbst, mit denselben Feldern wie in der Datei "
+            "seiner Sammlung."),
     Derived("adresse", "Einträge und Tabellen", "Die Adresse der Seite des Eintrags im Portal; vollständig mit "
             "https://, wenn die Adresse des Portals beim Erzeugen bekannt war."),
     Derived("inhalt_geaendert", "alle Einträge außer Quellen", "Der Tag, an dem die Redaktion die Datei des "
