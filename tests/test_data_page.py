@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup, Tag
 from conftest import Build, builds, mini_variant, squash
 
 from portal import tables
+from portal.exports import COLLECTION_FILES
 from portal.licensing import LICENSES, THIRD_PARTY, terms
 
 URL = "daten/"
@@ -89,6 +90,14 @@ def test_outputs_to_come_are_listed_only_once_written(mini_site: Build, page: Be
     assert ("Die Popolo-Datei gibt es in dieser Ausgabe des Portals noch nicht" in text) != popolo
     catalogue = (mini_site.site / "daten" / "katalog.ttl").exists()
     assert ("Den Katalog gibt es in dieser Ausgabe des Portals noch nicht" in text) != catalogue
+    per_record = (mini_site.site / "daten" / "massnahmen" / "glasfaser.json").exists()
+    patterns = [table for table in page.select("article table")
+                if table.caption.get_text().startswith("Einzeldateien je Sammlung")]
+    assert len(patterns) == per_record
+    if per_record:
+        cells = [row.find("td").get_text() for row in patterns[0].select("tbody tr")]
+        assert cells == [f"{stem}/<id>.json" for stem in COLLECTION_FILES.values()]
+    assert ("Einzeldateien je Eintrag gibt es in dieser Ausgabe des Portals noch nicht" in text) != per_record
     assert "GovData" in section(page, "katalog") and "Open.NRW" in section(page, "katalog")
 
 

@@ -91,14 +91,18 @@ class OpenData:
                 f"abgerufen am [Datum des Abrufs]. Lizenz: {terms.license.short}.")
 
     def files(self) -> list[DataFile]:
-        """The JSON files of the collections and their index, as the build wrote them."""
+        """The JSON files of the collections and their index. ``exports.open_data_files`` writes them all
+        together, so the index stands for all: the documents' files by year are listed from the content,
+        not looked up one by one (in the preview a year's new file is written after the page)."""
+        if not self._exists(INDEX_FILE):
+            return []
         found = [DataFile(INDEX_FILE, "welche Dateien es gibt, mit der Zahl ihrer Einträge und ihrer Größe in Bytes", JSON)]
         for collection, what in COLLECTION_CONTENT.items():
             found.append(DataFile(f"daten/{COLLECTION_FILES[collection]}.json", what, JSON))
         found += [DataFile(f"daten/{COLLECTION_FILES['documents']}-{year}.json",
                            f"die Quellen mit Datum im Jahr {year}" if year != "undatiert" else "die Quellen ohne Datum", JSON)
                   for year in self.document_years()]
-        return [file for file in found if self._exists(file.path)]
+        return found
 
     def document_years(self) -> list[str]:
         """The years the documents' files cover, newest first, "undatiert" last (as exports writes them)."""
@@ -106,15 +110,18 @@ class OpenData:
         years = sorted({str(date.year) for date in dates if date.known}, reverse=True)
         return years + (["undatiert"] if any(not date.known for date in dates) else [])
 
-    def record_examples(self) -> list[DataFile]:
-        """One per-record file of each collection that has records, as an example of the address pattern."""
-        found = []
-        for collection, stem in COLLECTION_FILES.items():
-            ids = self._ctx.catalog.sorted_ids(collection) if self._ctx.catalog.records[collection] else []
-            if ids:
-                path = f"daten/{stem}/{ids[0]}.json"
-                found.append(DataFile(path, f"ein Beispiel aus der Sammlung {COLLECTION_TITLES[collection]}", JSON))
-        return [file for file in found if self._exists(file.path)]
+    def record_folders(self) -> list[DataFile]:
+        """The folders of the per-record files (``daten/<stem>/<id>.json``), when the build writes them: a
+        pattern, not a link, since which ids there are changes with the content."""
+        # One record of each collection stands for its folder; any of them will do, so that a record
+        # added in the preview (whose file is written after the page) does not hide the others.
+        catalog = self._ctx.catalog
+        witnesses = [f"daten/{stem}/{catalog.sorted_ids(collection)[0]}.json"
+                     for collection, stem in COLLECTION_FILES.items() if catalog.records[collection]]
+        if not any(self._exists(path) for path in witnesses):
+            return []
+        return [DataFile(f"daten/{stem}/<id>.json", f"ein Eintrag der Sammlung {COLLECTION_TITLES[collection]}", JSON)
+                for collection, stem in COLLECTION_FILES.items()]
 
     def tables(self) -> list[Table]:
         """The tables of the Data Package (``portal.tables.TABLES``) that the build wrote."""
