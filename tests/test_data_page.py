@@ -131,7 +131,7 @@ def test_licence_attribution_and_what_it_does_not_cover(page: BeautifulSoup) -> 
     for choice in LICENSES.values():
         assert choice.name in text
     citation = page.select_one(".portal-citation code").get_text()
-    assert citation.startswith("Industrie-Initiativen NRW: Industrie-Initiativen NRW – Offene Daten, Stichtag ")
+    assert citation.startswith("Industrie-Initiativen NRW – Offene Daten, Stichtag ")
     assert "abgerufen am [Datum des Abrufs]" in citation and licence.short in citation
 
 
