@@ -37,6 +37,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler
 
 import portal_preview
+from portal.data_page import OpenData
 from portal.legal import contact_email, open_fields_message, page_context, publish_problems
 from portal.licensing import terms
 from portal.preview import LAST_GOOD
@@ -236,6 +237,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals.update(content_problems=portal.problem_lines(), content_missing=not portal.has_content)
     # The licence of the portal's texts and data, for the footer and /daten/ (portal.licensing).
     env.globals.update(portal_terms=portal.terms)
+    # What /daten/ and /daten/felder/ list (portal.data_page): only files this build wrote.
+    env.globals.update(open_data=OpenData(portal.build_context, lambda path: files.get_file_from_path(path) is not None))
     return env
 
 

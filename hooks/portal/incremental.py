@@ -48,6 +48,7 @@ ALL = frozenset(COLLECTIONS)
 # shows all of them. Pages that show no content at all rebuild only with everything.
 TEMPLATE_COLLECTIONS: dict[str, frozenset[str]] = {
     "legal.html": frozenset(),
+    "data-dictionary.html": frozenset(),  # the content model only (portal.dictionary)
     "easy-language.html": frozenset(),
     "page.html": frozenset(),
     "method.html": frozenset(),
