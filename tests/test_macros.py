@@ -855,7 +855,7 @@ def test_the_hook_autoescapes_the_macros_as_here() -> None:
     class Config(dict):
         theme = SimpleNamespace(custom_dir=str(OVERRIDES))
 
-    state = SimpleNamespace(problem_lines=lambda: [], has_content=True, terms=None)
+    state = SimpleNamespace(problem_lines=lambda: [], has_content=True, terms=None, build_context=None)
     hooked = portal_hooks.on_env(Environment(), Config({portal_hooks.STATE_KEY: state}), None)  # type: ignore[arg-type]
     for name in ("portal/macros.html", "initiative.html", "main.html", None):
         assert hooked.autoescape(name) == (autoescape(name) or name == "initiative.html"), name  # type: ignore[operator]
