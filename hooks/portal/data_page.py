@@ -86,9 +86,9 @@ class OpenData:
     def citation(self) -> str:
         """A suggested citation of the data; the reader adds the day they retrieved it."""
         terms = self._ctx.terms
-        where = f" {self._ctx.absolute('daten/')}," if self._ctx.site_url else ""
+        where = f", {self._ctx.absolute('daten/')}" if self._ctx.site_url else ""
         source = terms.site_name if terms.holder == terms.site_name else f"{terms.holder}: {terms.site_name}"
-        return (f"{source} – Offene Daten, Stichtag {self._ctx.today.strftime('%d.%m.%Y')}.{where} "
+        return (f"{source} – Offene Daten, Stichtag {self._ctx.today.strftime('%d.%m.%Y')}{where}, "
                 f"abgerufen am [Datum des Abrufs]. Lizenz: {terms.license.short}.")
 
     def files(self) -> list[DataFile]:
