@@ -189,7 +189,10 @@ def _germanise(node: Any, cls: type[Record], owner: str | None = None) -> Any:
             help_text = help_for(owner, field)
             if help_text and isinstance(prop, dict):
                 extra = prop.get("description")
-                prop["description"] = f"{help_text} ({extra})" if extra and extra != help_text else help_text
+                # A reference's own note ("id einer Datei in data/…") repeats help that already names the folder.
+                repeats = extra == help_text or (isinstance(extra, str) and extra.startswith("id einer Datei in data/")
+                                                 and "data/" in help_text)
+                prop["description"] = f"{help_text} ({extra})" if extra and not repeats else help_text
     return result
 
 
