@@ -97,7 +97,7 @@ DATASETS: tuple[Dataset, ...] = (
             ("GOVE", "ECON"), "partner/", popolo=True),
     Dataset("quellen", "Quellen und Pressemeldungen zu den Industrie-Initiativen",
             "Die Dokumente, auf die sich die Angaben stützen: Pressemitteilungen, Nachrichten, Interviews, "
-            "Beschlüsse und Foliensätze, mit Datum, Herausgeber, Adresse und einer Zusammenfassung in eigenen "
+            "Absichtserklärungen und Foliensätze, mit Datum, Herausgeber, Adresse und einer Zusammenfassung in eigenen "
             "Worten; eine Datei je Jahr ihres Datums. Die Texte der Dokumente selbst stehen nicht unter der "
             "Lizenz des Portals.",
             ("documents",), ("Pressemitteilung", "Quelle", "Dokument", "Industrie", "Nordrhein-Westfalen"),
