@@ -175,3 +175,17 @@ def test_the_scale_report_reads_portal_against_bare_with_ratios() -> None:
     assert "| browser: /massnahmen/ DOM elements | 110,000 |" in text
     assert "| browser: /massnahmen/ filter change until the count shows it | 850 ms |" in text
     assert "- `massnahmen/index.html`: 9.5 MB raw, 1.0 MB gzipped" in text
+
+
+def test_the_open_data_benchmark_measures_every_producer_of_the_exports(tmp_path: Path) -> None:
+    from open_data import PRODUCERS, measure
+
+    from portal.exports import FILE_SETS
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "mini", data)
+    rows = measure(data, reference_date({"SOURCE_DATE_EPOCH": "1795305600"}))  # the mini fixtures' date
+    assert [row[0] for row in rows] == list(PRODUCERS)
+    assert set(FILE_SETS) == set(PRODUCERS.values())  # every set of files the build writes is measured
+    for name, cpu, count, size, largest, biggest in rows:
+        assert cpu >= 0 and count >= 1 and size >= biggest > 0 and largest, name
