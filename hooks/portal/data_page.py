@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 
 from . import dcat, popolo, tables
 from .dictionary import COLLECTION_TITLES, DERIVED, Derived, Entity, entities, table_type
-from .exports import COLLECTION_FILES, INDEX_FILE
+from .exports import INDEX_FILE
 from .licensing import LICENSES, THIRD_PARTY, License
+from .records_json import COLLECTION_FILES, documents_by_year
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -107,9 +108,7 @@ class OpenData:
 
     def document_years(self) -> list[str]:
         """The years the documents' files cover, newest first, "undatiert" last (as exports writes them)."""
-        dates = [document.date for document in self._ctx.catalog.documents.values()]
-        years = sorted({str(date.year) for date in dates if date.known}, reverse=True)
-        return years + (["undatiert"] if any(not date.known for date in dates) else [])
+        return list(documents_by_year(self._ctx.catalog))
 
     def record_folders(self) -> list[DataFile]:
         """The folders of the per-record files (``daten/<stem>/<id>.json``), when the build writes them: a

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import popolo, tables
+from .records_json import COLLECTION_FILES, UNDATED, documents_by_year
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -140,29 +141,16 @@ def newest_change(ctx: BuildContext, collections: Iterable[str], ids: Iterable[t
     return max(found, default=ctx.today)
 
 
-def document_years(ctx: BuildContext) -> dict[str, list[str]]:
-    """Published documents by the part of their file name (``portal.exports``: the year, or
-    ``undatiert``), newest year first."""
-    found: dict[str, list[str]] = {}
-    for key, doc in ctx.catalog.documents.items():
-        found.setdefault(str(doc.date.year) if doc.date.known else "undatiert", []).append(key)
-    years = sorted((year for year in found if year != "undatiert"), reverse=True)
-    return {year: found[year] for year in [*years, *(["undatiert"] if "undatiert" in found else [])]}
-
-
 def distributions(ctx: BuildContext, dataset: Dataset) -> list[Distribution]:
     """The files of ``dataset`` in a fixed order: JSON per collection, CSV tables, Data Package, Popolo."""
     # Derived fields (status, last news) follow the sources: their changes count for every file.
-    # Imported here: portal.exports imports portal.dcat, which imports this module.
-    from .exports import COLLECTION_FILES
-
     modified = newest_change(ctx, (*dataset.collections, "documents"))
     found: list[Distribution] = []
     for collection in dataset.collections:
         stem = COLLECTION_FILES[collection]
         if collection == "documents":
-            for part, ids in document_years(ctx).items():
-                when = "ohne bekanntes Datum" if part == "undatiert" else f"mit Datum im Jahr {part}"
+            for part, ids in documents_by_year(ctx.catalog).items():
+                when = "ohne bekanntes Datum" if part == UNDATED else f"mit Datum im Jahr {part}"
                 found.append(Distribution(f"{stem}-{part}-json", f"Quellen {when} (JSON)", f"daten/{stem}-{part}.json",
                                           JSON, newest_change(ctx, (), (("documents", key) for key in ids))))
         else:

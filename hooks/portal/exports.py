@@ -17,7 +17,8 @@ from .calendars import calendar_files
 from .dcat import catalogue_files
 from .feeds import feed_files
 from .popolo import popolo_files
-from .records_json import COLLECTION_FILES
+from .records_json import COLLECTION_FILES, documents_by_year
+from .table_cells import FORMULA_START
 from .tables import table_files
 
 if TYPE_CHECKING:
@@ -82,12 +83,7 @@ def _json(document: object) -> str:
 
 def _by_year(catalog: Catalog, records: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """Records of documents by the year of their date (newest first), "undatiert" last."""
-    found: dict[str, dict[str, Any]] = {}
-    for key, record in records.items():
-        date = catalog.documents[key].date
-        found.setdefault(str(date.year) if date.known else "undatiert", {})[key] = record
-    years = sorted((y for y in found if y != "undatiert"), reverse=True)
-    return {y: found[y] for y in [*years, *(["undatiert"] if "undatiert" in found else [])]}
+    return {year: {key: records[key] for key in ids} for year, ids in documents_by_year(catalog).items()}
 
 
 def _in_daten(path: str) -> str:
@@ -134,9 +130,6 @@ def open_data_files(ctx: BuildContext) -> dict[str, str]:
     return files
 
 
-# A cell starting with one of these is a formula to Excel and LibreOffice (=HYPERLINK(…) can send
-# the sheet's contents elsewhere); tab and carriage return start one after the separator too.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def spreadsheet_safe(value: object) -> object:

@@ -17,6 +17,7 @@ from .urls import url_for
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from .catalog import Catalog
     from .context import BuildContext
 
 # Collection → the German name of its JSON file and of its folder of per-record files under daten/.
@@ -24,6 +25,19 @@ COLLECTION_FILES: dict[str, str] = {
     "initiatives": "initiativen", "measures": "massnahmen", "organisations": "organisationen",
     "people": "personen", "regions": "regionen", "topics": "themen", "documents": "dokumente",
 }
+
+UNDATED = "undatiert"
+
+
+def documents_by_year(catalog: Catalog) -> dict[str, list[str]]:
+    """The published documents' ids by the part of their file's name (``daten/dokumente-<teil>.json``):
+    the year of their date, newest first, then "undatiert" for those without one; ids sorted."""
+    found: dict[str, list[str]] = {}
+    for key in sorted(catalog.documents):
+        date = catalog.documents[key].date
+        found.setdefault(str(date.year) if date.known else UNDATED, []).append(key)
+    years = sorted((year for year in found if year != UNDATED), reverse=True)
+    return {year: found[year] for year in [*years, *([UNDATED] if UNDATED in found else [])]}
 
 
 def path(collection: str, record_id: str) -> str:

@@ -36,8 +36,11 @@ CELL_LIST = ","
 _ID = ID_PATTERN.strip("^$")
 ID_LIST_PATTERN = rf"^{_ID}(,{_ID})*$"
 
-# As exports.FORMULA_START (=, +, -, @, tab, carriage return), plus the apostrophe of the escape itself.
-ESCAPED_START = ("=", "+", "-", "@", "\t", "\r", "'")
+# A cell starting with one of these is a formula to Excel and LibreOffice (=HYPERLINK(…) can send
+# the sheet's contents elsewhere); tab and carriage return start one after the separator too.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# The tables escape the apostrophe of the escape itself too, so that reading strips exactly one.
+ESCAPED_START = (*FORMULA_START, "'")
 # The dialect as the Data Package declares it (Table Dialect / CSV Dialect).
 DIALECT: dict[str, Any] = {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": '"', "doubleQuote": True,
                            "header": True}
