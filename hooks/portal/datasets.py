@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from . import popolo, tables
+from . import labels, popolo, tables
 from .records_json import COLLECTION_FILES, UNDATED, documents_by_year
 
 if TYPE_CHECKING:
@@ -111,13 +111,6 @@ DATASETS: tuple[Dataset, ...] = (
 )
 
 
-# The collections' names in distribution titles (German).
-COLLECTION_NAMES: dict[str, str] = {
-    "initiatives": "Initiativen", "measures": "Maßnahmen", "organisations": "Organisationen", "people": "Personen",
-    "regions": "Regionen", "topics": "Themen", "documents": "Quellen",
-}
-
-
 @dataclass(frozen=True)
 class Distribution:
     """One downloadable file of a dataset."""
@@ -154,7 +147,7 @@ def distributions(ctx: BuildContext, dataset: Dataset) -> list[Distribution]:
                 found.append(Distribution(f"{stem}-{part}-json", f"Quellen {when} (JSON)", f"daten/{stem}-{part}.json",
                                           JSON, newest_change(ctx, (), (("documents", key) for key in ids))))
         else:
-            found.append(Distribution(f"{stem}-json", f"{COLLECTION_NAMES[collection]} (JSON)", f"daten/{stem}.json",
+            found.append(Distribution(f"{stem}-json", f"{labels.COLLECTION_TITLES[collection]} (JSON)", f"daten/{stem}.json",
                                       JSON, modified))
     if "measures" in dataset.collections:
         found.append(Distribution("massnahmen-csv", "Maßnahmen für Tabellenprogramme (CSV, Semikolon-getrennt)",

@@ -23,10 +23,7 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
 # The collections in German, as the site names them (the sections of the site, the JSON files).
-COLLECTION_TITLES: dict[str, str] = {
-    "initiatives": "Initiativen", "measures": "Maßnahmen", "organisations": "Organisationen",
-    "people": "Personen", "regions": "Regionen", "topics": "Themen", "documents": "Quellen (Dokumente)",
-}
+COLLECTION_TITLES = labels.COLLECTION_TITLES
 # The page's order: what readers look for first.
 ORDER = ("initiatives", "measures", "organisations", "people", "documents", "topics", "regions")
 

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+# The collections by their German names (data dictionary, /daten/, the catalogue's file titles).
+COLLECTION_TITLES = {
+    "initiatives": "Initiativen", "measures": "Maßnahmen", "organisations": "Organisationen",
+    "people": "Personen", "regions": "Regionen", "topics": "Themen", "documents": "Quellen (Dokumente)",
+}
+
 INITIATIVE_KIND = {
     "masterplan": "Masterplan",
     "staerkungsinitiative": "Stärkungsinitiative",
