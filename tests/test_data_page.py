@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup, Tag
 from conftest import Build, builds, mini_variant, squash
 
 from portal import tables
-from portal.exports import COLLECTION_FILES
+from portal.records_json import COLLECTION_FILES
 from portal.licensing import LICENSES, THIRD_PARTY, terms
 
 URL = "daten/"

@@ -21,7 +21,7 @@ from conftest import Build
 from pydantic import BaseModel
 
 from portal import dictionary, tables
-from portal.exports import COLLECTION_FILES
+from portal.records_json import COLLECTION_FILES
 from portal.model import COLLECTIONS, Record
 from portal.schema import schema_for
 

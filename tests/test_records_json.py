@@ -20,11 +20,11 @@ from test_popolo import PUBLISHED, popolo_site  # noqa: F401 (the published vari
 
 from portal.catalog import Catalog
 from portal.context import BuildContext
-from portal.exports import COLLECTION_FILES, collection_records, open_data_files
+from portal.exports import collection_records, open_data_files
 from portal.incremental import Memory
 from portal.model import Organisation
 from portal.popolo import popolo_files
-from portal.records_json import path, record_files
+from portal.records_json import COLLECTION_FILES, path, record_files
 
 SCHEMA = json.loads((Path(__file__).parent / "schemas" / "open_data" / "record.schema.json").read_text(encoding="utf-8"))
 

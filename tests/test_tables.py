@@ -172,7 +172,7 @@ def test_drafts_are_not_in_the_documents_table() -> None:
 
 
 def test_a_collection_table_has_its_json_files_name() -> None:
-    from portal.exports import COLLECTION_FILES
+    from portal.records_json import COLLECTION_FILES
 
     assert {table.collection: table.name for table in TABLES if not table.path} == COLLECTION_FILES
 

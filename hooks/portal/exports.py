@@ -40,10 +40,9 @@ def _currency(catalog: Catalog, collection: str, key: str) -> dict[str, Any]:
             "neueste_quelle_vom": newest[1].notation() if newest else None}
 
 
-# One JSON file per collection under daten/, named in German like the site's sections (the names live in
-# portal.records_json, whose per-record folders bear them too). A file of everything reached 107 MB at the
-# size of all NRW: nobody downloads that to look at one initiative.
-__all__ = ["COLLECTION_FILES"]
+# One JSON file per collection under daten/, named in German like the site's sections
+# (records_json.COLLECTION_FILES, whose per-record folders bear the same names). A file of everything
+# reached 107 MB at the size of all NRW: nobody downloads that to look at one initiative.
 INDEX_FILE = "daten/index.json"
 
 
@@ -128,8 +127,6 @@ def open_data_files(ctx: BuildContext) -> dict[str, str]:
                            "bytes": len(files[f"daten/{file}"].encode("utf-8"))})
     files[INDEX_FILE] = json.dumps({**head, "dateien": listed, **_outputs()}, ensure_ascii=False, indent=2) + "\n"
     return files
-
-
 
 
 def spreadsheet_safe(value: object) -> object:
